@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+export const extractOptions = z
+  .object({
+    /** Password tried for encrypted PDFs. */
+    password: z.string().optional(),
+    /** Share of recognizable words under which a text layer is flagged as garbage. */
+    minWordShare: z.number().min(0).max(1).default(0.5),
+  })
+  .strict();
+export type ExtractOptions = z.infer<typeof extractOptions>;
