@@ -40,7 +40,15 @@ export class DocumentFailure extends Error {
 /** Collects the messages of one document as it travels through the stages. */
 export class Report {
   readonly messages: Message[] = [];
+  /** Set when the document was processed but its text is not trustworthy (status `flagged`). */
+  flagged: string | null = null;
   constructor(readonly document: string) {}
+
+  /** Marks the document `flagged` (processed, text untrustworthy) with a reason, as a warning. */
+  flag(stage: string, source: string, rule: string, reason: string, extra: Partial<Message> = {}): void {
+    this.flagged ??= reason;
+    this.warn(stage, source, rule, reason, extra);
+  }
 
   add(m: Omit<Message, 'document'>): void {
     this.messages.push({ ...m, document: this.document });
