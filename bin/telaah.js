@@ -8,4 +8,5 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('telaah: dist/ is missing; run `npm run build` (npm install does it for you).\n');
   process.exit(1);
 }
-await import(entry.href);
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2));

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
 import { extractOptions } from './extract/options.js';
@@ -108,8 +109,11 @@ export function loadPipeline(file: string): PipelineConfig {
   return parsePipeline(source, absolute);
 }
 
-export function defaultPipeline(baseDir = process.cwd()): PipelineConfig {
-  return parsePipeline('{}', null, baseDir);
+/** The pipeline file shipped with Telaah (pipelines/default.yaml beside src/ or dist/). */
+export const bundledPipelineFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'pipelines', 'default.yaml');
+
+export function defaultPipeline(): PipelineConfig {
+  return loadPipeline(bundledPipelineFile);
 }
 
 export function resolveFromConfig(config: PipelineConfig, p: string): string {

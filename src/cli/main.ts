@@ -1,0 +1,155 @@
+/**
+ * The `telaah` command line. Exit codes: 0 every document ok; 1 usage or configuration error;
+ * 3 the run finished but some documents failed (listed at the end with reasons).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { bundledPipelineFile, ConfigError, loadPipeline, resolveFromConfig, type PipelineConfig } from '../config.js';
+import { resolveJobs, runPipeline } from '../pipeline.js';
+import { StoreLockedError } from '../store/run-lock.js';
+import { openDatabase } from '../store/open-store.js';
+import { corpusStats } from '../store/stats.js';
+import { searchSentences } from '../store/search.js';
+import { exportCsv } from '../export/export-csv.js';
+import { createProgress } from './progress.js';
+import { printTable } from './print-table.js';
+import { telaahVersion } from '../pipeline-version.js';
+
+export const EXIT = { ok: 0, usage: 1, partial: 3 } as const;
+const DEFAULT_DB = 'output/telaah.sqlite';
+
+class UsageError extends Error {}
+
+function openExisting(db: string) {
+  if (!existsSync(db)) throw new UsageError(`no store at ${db}; run \`telaah run\` first or pass --db`);
+  return openDatabase(db);
+}
+
+function pipelineFrom(option: string | undefined): PipelineConfig {
+  return loadPipeline(option ?? bundledPipelineFile);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('telaah')
+    .description('Legal-text analysis at corpus scale: instruments, citations and themes from PDFs and text into one SQLite store.')
+    .version(telaahVersion())
+    .showHelpAfterError()
+    .addHelpText('after', `
+Examples:
+  telaah run                               process the bundled sample corpus into ${DEFAULT_DB}
+  telaah run papers/ statutes/ --jobs 2    process two folders with two worker threads
+  telaah stats                             what is in the store
+  telaah search "non-refoulement"          ranked sentences with document and page
+  telaah export --out output/csv           CSV files for R, pandas or a spreadsheet
+
+Exit codes: 0 all documents ok, 1 usage or configuration error, 3 some documents failed.`);
+
+  program
+    .command('run')
+    .description('find .pdf, .txt and .md files (recursively) and process them into the store')
+    .argument('[paths...]', 'files or folders (default: the pipeline file\'s inputs)')
+    .option('--db <file>', `SQLite store (default: the pipeline file's database, or ${DEFAULT_DB})`)
+    .option('--pipeline <file>', 'pipeline file (YAML)', undefined)
+    .addOption(new Option('--jobs <n>', 'worker threads (default: the pipeline file\'s jobs, auto = one per core)').argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs expects a whole number of at least 1, got "${v}"`);
+      return n;
+    }))
+    .addHelpText('after', `
+Examples:
+  telaah run
+  telaah run ../papers --db output/papers.sqlite --jobs 2
+  telaah run --pipeline pipelines/my-study.yaml`)
+    .action(async (paths: string[], opts: { db?: string; pipeline?: string; jobs?: number }) => {
+      const config = pipelineFrom(opts.pipeline);
+      const inputs = paths.length ? paths : config.inputs.map((i) => resolveFromConfig(config, i));
+      const database = opts.db ?? (opts.pipeline ? resolveFromConfig(config, config.database) : DEFAULT_DB);
+      const progress = createProgress();
+      const summary = await runPipeline({
+        config, inputs, database, jobs: resolveJobs(config, opts.jobs),
+        onPlanned: (total, toProcess) => progress.planned(total, toProcess),
+        onDocument: (e) => progress.document(e),
+      });
+      progress.finish(summary);
+      process.stderr.write(`store: ${path.relative(process.cwd(), path.resolve(database)) || database}\n`);
+      process.exitCode = summary.failures.length ? EXIT.partial : EXIT.ok;
+    });
+
+  program
+    .command('stats')
+    .description('documents by status and language, pages, and the top instruments, themes and cited works')
+    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .action((opts: { db: string }) => {
+      const db = openExisting(opts.db);
+      try {
+        const s = corpusStats(db);
+        const out = (line = '') => process.stdout.write(line + '\n');
+        out(`${s.documents} documents, ${s.pages} pages, ${s.sentences} sentences` + (s.lastRun ? `; last run #${s.lastRun.id} ${s.lastRun.status} at ${s.lastRun.started_at}` : ''));
+        out();
+        printTable(out, 'Documents by status', ['status', 'documents', 'pages'], s.byStatus);
+        printTable(out, 'Documents by language', ['language', 'documents', 'pages'], s.byLanguage);
+        if (s.annotationsByKind.length) printTable(out, 'Annotations', ['kind', 'count'], s.annotationsByKind);
+      } finally {
+        db.close();
+      }
+    });
+
+  program
+    .command('search')
+    .description('full-text search over sentences, ranked, with document and page')
+    .argument('<query...>', 'words or "a phrase"; a trailing * matches prefixes')
+    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--limit <n>', 'number of results', '20')
+    .option('--document <id>', 'only this document_id')
+    .option('--language <lang>', 'only sentences in this language (id, en)')
+    .action((query: string[], opts: { db: string; limit: string; document?: string; language?: string }) => {
+      const db = openExisting(opts.db);
+      try {
+        const hits = searchSentences(db, query.join(' '), { limit: Number(opts.limit) || 20, documentId: opts.document, language: opts.language });
+        if (!hits.length) process.stdout.write('no matches\n');
+        for (const h of hits) {
+          process.stdout.write(`${h.documentId} p.${h.page}  ${h.title ?? path.basename(h.file)}\n    ${h.snippet.replace(/\s+/g, ' ')}\n`);
+        }
+      } finally {
+        db.close();
+      }
+    });
+
+  program
+    .command('export')
+    .description('write the store as CSV files (one per table)')
+    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--out <dir>', 'output folder', 'output/csv')
+    .addOption(new Option('--format <format>', 'export format').choices(['csv']).default('csv'))
+    .option('--excel', 'start each CSV with a byte-order mark so Excel reads UTF-8')
+    .action(async (opts: { db: string; out: string; format: string; excel?: boolean }) => {
+      const db = openExisting(opts.db);
+      try {
+        const written = await exportCsv(db, opts.out, { excel: opts.excel });
+        for (const w of written) process.stdout.write(`${path.relative(process.cwd(), w.file)}: ${w.rows} rows\n`);
+      } finally {
+        db.close();
+      }
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof ConfigError || error instanceof UsageError || error instanceof StoreLockedError) {
+      process.stderr.write(`telaah: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`telaah: unexpected error: ${(error as Error).stack ?? error}\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The whole flow on one screen: discover → plan → (worker pool: extract → lay out → segment → annotate)
+ * → store. CPU work runs in worker threads (piscina) so `jobs` cores are busy; p-queue keeps them fed;
+ * the store writer stays on this thread, one transaction per document. A bad input never stops the
+ * batch: it becomes a failed document with its reason.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import PQueue from 'p-queue';
+import { Piscina } from 'piscina';
+import type { PipelineConfig } from './config.js';
+import { discoverFiles } from './discover/discover-files.js';
+import { planFile } from './plan-run.js';
+import { pipelineVersions, telaahVersion } from './pipeline-version.js';
+import { annotatorVersions } from './annotate/annotators.js';
+import type { ProcessTask } from './process-document.js';
+import type { DocumentStatus, ProcessedDocument } from './processed-document.js';
+import { openDatabase } from './store/open-store.js';
+import { createDocumentWriter } from './store/document-writer.js';
+import { acquireRunLock } from './store/run-lock.js';
+import { finishRun, startRun, type RunCounts } from './store/runs.js';
+import { afterRun } from './store/after-run.js';
+
+export interface DocumentEvent {
+  readonly file: string;
+  readonly status: DocumentStatus | 'skipped';
+  readonly pages: number;
+  readonly error: string | null;
+  readonly mode: 'full' | 'annotations' | 'skip';
+}
+
+export interface RunOptions {
+  readonly config: PipelineConfig;
+  readonly inputs: readonly string[];
+  readonly database: string;
+  readonly jobs: number;
+  readonly onPlanned?: (total: number, toProcess: number) => void;
+  readonly onDocument?: (event: DocumentEvent) => void;
+}
+
+export interface RunSummary extends RunCounts {
+  readonly runId: number;
+  readonly seconds: number;
+  readonly failures: { file: string; reason: string; unchanged: boolean }[];
+  readonly flaggedDocuments: { file: string; reason: string }[];
+  readonly processedPages: number;
+}
+
+export function resolveJobs(config: PipelineConfig, requested?: number): number {
+  const n = requested ?? (config.jobs === 'auto' ? os.availableParallelism() : config.jobs);
+  return Math.max(1, Math.floor(n));
+}
+
+function workerEntry(): string {
+  // From compiled dist/ the worker is plain JS; from the TypeScript sources (tests) it loads through tsx.
+  const name = import.meta.url.endsWith('.ts') ? './worker-dev.mjs' : './worker.js';
+  return new URL(name, import.meta.url).href;
+}
+
+export async function runPipeline(options: RunOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const { config, jobs } = options;
+  const database = path.resolve(options.database);
+  const discovery = discoverFiles(options.inputs);
+  const versions = pipelineVersions(config);
+  const releaseLock = acquireRunLock(database);
+  const db = openDatabase(database);
+  const writer = createDocumentWriter(db);
+  const runId = startRun(db, { telaahVersion: telaahVersion(), pipelineVersion: versions.pipeline, config, annotators: annotatorVersions(config) });
+  const counts: RunCounts = { ok: 0, flagged: 0, failed: 0, skipped: 0, missing: 0, pages: 0 };
+  const failures: RunSummary['failures'] = [];
+  const flaggedDocuments: RunSummary['flaggedDocuments'] = [];
+  let processedPages = 0;
+  const pool = new Piscina({ filename: workerEntry(), minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  const queue = new PQueue({ concurrency: jobs * 2 });
+  const emit = (e: DocumentEvent) => options.onDocument?.(e);
+
+  const record = (doc: ProcessedDocument) => {
+    writer.write(doc, runId);
+    counts[doc.status]++;
+    counts.pages += doc.pageCount;
+    processedPages += doc.pageCount;
+    if (doc.status === 'failed') failures.push({ file: doc.file, reason: doc.error ?? 'unknown', unchanged: false });
+    if (doc.status === 'flagged') flaggedDocuments.push({ file: doc.file, reason: doc.error ?? '' });
+    emit({ file: doc.file, status: doc.status, pages: doc.pageCount, error: doc.error, mode: doc.mode });
+  };
+
+  try {
+    const stored = writer.fileStates();
+    const plans = await Promise.all(discovery.files.map((f) => planFile(f, stored.get(f.file), versions)));
+    options.onPlanned?.(plans.length + discovery.problems.length, plans.filter((p) => p.action !== 'skip').length);
+    for (const problem of [...discovery.problems, ...plans.flatMap((p) => (p.action === 'unreadable' ? [p] : []))]) {
+      failures.push({ file: problem.file, reason: problem.reason, unchanged: false });
+      counts.failed++;
+      emit({ file: problem.file, status: 'failed', pages: 0, error: problem.reason, mode: 'full' });
+    }
+    for (const plan of plans) {
+      if (plan.action === 'unreadable') continue;
+      if (plan.action === 'skip') {
+        counts.skipped++;
+        counts.pages += plan.stored.pages;
+        if (plan.stored.status === 'failed') failures.push({ file: plan.identity.file, reason: plan.stored.error ?? '', unchanged: true });
+        if (plan.stored.status === 'flagged') flaggedDocuments.push({ file: plan.identity.file, reason: plan.stored.error ?? '' });
+        writer.touch(plan.identity.file, plan.identity.mtimeMs);
+        emit({ file: plan.identity.file, status: 'skipped', pages: plan.stored.pages, error: plan.stored.error, mode: 'skip' });
+        continue;
+      }
+      const task: ProcessTask = {
+        identity: plan.identity, mode: plan.action, config, database,
+        extractionVersion: versions.extraction, pipelineVersion: versions.pipeline,
+      };
+      void queue.add(async () => {
+        const signal = AbortSignal.timeout(config.limits.timeoutSeconds * 1000);
+        let result: ProcessedDocument;
+        try {
+          result = await pool.run(task, { signal });
+        } catch (error) {
+          const timedOut = (error as Error).name === 'AbortError' || signal.aborted;
+          const reason = timedOut
+            ? `processing took longer than ${config.limits.timeoutSeconds} s; raise limits.timeoutSeconds in the pipeline file to allow it`
+            : `the worker processing it crashed (${(error as Error).message}); it may exceed memory limits`;
+          result = failedResult(task, reason, timedOut ? 'timeout' : 'worker-crash');
+        }
+        record(result);
+      });
+    }
+    await queue.onIdle();
+    const seen = new Set(discovery.files.map((f) => f.file));
+    const roots = options.inputs.map((i) => path.resolve(i));
+    for (const [file, state] of stored) {
+      const underInputs = roots.some((r) => file === r || file.startsWith(r + path.sep));
+      if (underInputs && !seen.has(file) && state.status !== 'missing') {
+        writer.markMissing(file, runId);
+        counts.missing++;
+      }
+    }
+    afterRun(db);
+    const seconds = (performance.now() - started) / 1000;
+    finishRun(db, runId, failures.length ? 'partial' : 'complete', counts, seconds);
+    return { ...counts, runId, seconds, failures, flaggedDocuments, processedPages };
+  } finally {
+    await pool.destroy();
+    db.close();
+    releaseLock();
+  }
+}
+
+function failedResult(task: ProcessTask, reason: string, rule: string): ProcessedDocument {
+  const ext = path.extname(task.identity.file).toLowerCase();
+  return {
+    ...task.identity, mode: 'full', format: ext === '.pdf' ? 'pdf' : ext === '.md' ? 'md' : 'txt', status: 'failed', error: reason,
+    title: null, language: 'und', pageCount: 0, layout: null, segments: null, annotations: [],
+    messages: [{ document: task.identity.file, stage: 'pipeline', source: 'pipeline', rule, severity: 'fatal', reason }],
+    extractionVersion: task.extractionVersion, pipelineVersion: task.pipelineVersion, timings: {},
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Planning a run: for each discovered file decide whether to skip it (content and pipeline unchanged),
+ * re-annotate it from the store (only annotators changed), or process it fully. Size and mtime equal
+ * to the stored ones let a no-change re-run skip even the hashing.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { DiscoveredFile } from './discover/discover-files.js';
+import type { StoredFileState } from './store/document-writer.js';
+import type { PipelineVersions } from './pipeline-version.js';
+import type { FileIdentity } from './processed-document.js';
+
+export type PlannedWork =
+  | { readonly action: 'skip'; readonly identity: FileIdentity; readonly stored: StoredFileState }
+  | { readonly action: 'full' | 'annotations'; readonly identity: FileIdentity }
+  | { readonly action: 'unreadable'; readonly file: string; readonly reason: string };
+
+export async function planFile(found: DiscoveredFile, stored: StoredFileState | undefined, versions: PipelineVersions): Promise<PlannedWork> {
+  const sameVersions = stored?.extractionVersion === versions.extraction && stored?.pipelineVersion === versions.pipeline;
+  if (stored && sameVersions && stored.status !== 'missing' && stored.bytes === found.bytes && stored.mtimeMs === found.mtimeMs && stored.sha256) {
+    return { action: 'skip', identity: { file: found.file, sha256: stored.sha256, bytes: found.bytes, mtimeMs: found.mtimeMs }, stored };
+  }
+  let sha256: string;
+  try {
+    sha256 = createHash('sha256').update(await readFile(found.file)).digest('hex');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { action: 'unreadable', file: found.file, reason: `cannot read the file (${code}); check its permissions` };
+  }
+  const identity = { file: found.file, sha256, bytes: found.bytes, mtimeMs: found.mtimeMs };
+  if (!stored || stored.sha256 !== sha256 || stored.status === 'missing' || stored.extractionVersion !== versions.extraction) {
+    return { action: 'full', identity };
+  }
+  if (stored.pipelineVersion === versions.pipeline) return { action: 'skip', identity, stored };
+  // Failed documents have no stored text to re-annotate.
+  return { action: stored.status === 'failed' ? 'full' : 'annotations', identity };
+}

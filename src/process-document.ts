@@ -1,0 +1,128 @@
+/**
+ * One document's journey through the CPU-bound stages, run inside a worker thread:
+ * extract → lay out → segment → annotate. Returns a ProcessedDocument for the store writer; never
+ * throws for bad input (a fatal message becomes a `failed` result with its reason).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Annotation, TelaahDocument } from './document.js';
+import { DocumentFailure, Report } from './message.js';
+import type { PipelineConfig } from './config.js';
+import { extractFile } from './extract/extract-file.js';
+import { layOut } from './layout/lay-out.js';
+import { segmentDocument } from './segment/segment-document.js';
+import { createAnnotators, type CreatedAnnotator } from './annotate/annotators.js';
+import type { FileIdentity, ProcessedDocument } from './processed-document.js';
+import { documentTitle } from './document-title.js';
+import { openDatabase, type Db } from './store/open-store.js';
+import { readDocument } from './store/read-document.js';
+
+export interface ProcessTask {
+  readonly identity: FileIdentity;
+  readonly mode: 'full' | 'annotations';
+  readonly config: PipelineConfig;
+  readonly extractionVersion: string;
+  readonly pipelineVersion: string;
+  /** For mode 'annotations': the store to read the document from (read-only). */
+  readonly database?: string;
+}
+
+let cachedStore: { file: string; db: Db } | null = null;
+
+function storedDocument(database: string, file: string) {
+  if (cachedStore?.file !== database) {
+    cachedStore?.db.close();
+    cachedStore = { file: database, db: openDatabase(database, { readonly: true }) };
+  }
+  return readDocument(cachedStore.db, file);
+}
+
+let cachedAnnotators: { key: string; annotators: CreatedAnnotator[] } | null = null;
+
+function annotatorsFor(config: PipelineConfig): CreatedAnnotator[] {
+  const key = JSON.stringify(config);
+  if (cachedAnnotators?.key !== key) cachedAnnotators = { key, annotators: createAnnotators(config) };
+  return cachedAnnotators.annotators;
+}
+
+function annotate(doc: Omit<TelaahDocument, 'annotations'>, config: PipelineConfig, report: Report, timings: Record<string, number>): Annotation[] {
+  const all: Annotation[] = [];
+  const current: TelaahDocument = { ...doc, annotations: all };
+  for (const annotator of annotatorsFor(config)) {
+    const t = performance.now();
+    try {
+      all.push(...annotator.annotate(current, report));
+    } catch (error) {
+      if (error instanceof DocumentFailure) throw error;
+      // A bug in one annotator must not lose the document: record it and go on with the others.
+      report.warn('annotate', annotator.id, 'annotator-error', `annotator ${annotator.id} failed: ${(error as Error).message}`);
+    }
+    timings[annotator.id] = performance.now() - t;
+  }
+  return all;
+}
+
+export async function processDocument(task: ProcessTask): Promise<ProcessedDocument> {
+  const { identity, config } = task;
+  const report = new Report(identity.file);
+  const timings: Record<string, number> = {};
+  const ext = path.extname(identity.file).toLowerCase();
+  const base = {
+    ...identity,
+    mode: task.mode,
+    format: ext === '.pdf' ? 'pdf' : ext === '.md' ? 'md' : 'txt',
+    extractionVersion: task.extractionVersion,
+    pipelineVersion: task.pipelineVersion,
+    timings,
+  } as const;
+  try {
+    const stored = task.mode === 'annotations' && task.database ? storedDocument(task.database, identity.file) : null;
+    if (stored) {
+      const annotations = annotate(stored, config, report, timings);
+      return {
+        ...base, status: report.flagged ? 'flagged' : 'ok', error: report.flagged, title: stored.title,
+        language: stored.language, pageCount: stored.pageCount, layout: null, segments: null, annotations,
+        messages: report.messages,
+      };
+    }
+    const fullBase = { ...base, mode: 'full' as const };
+    let t = performance.now();
+    const bytes = new Uint8Array(await readFile(identity.file));
+    const raw = await extractFile(identity.file, bytes, { ...config.stages.extract, maxPages: config.limits.maxPages } as Parameters<typeof extractFile>[2], report);
+    timings.extract = performance.now() - t;
+    t = performance.now();
+    const layout = layOut(raw, config.stages.layout, report);
+    timings.layout = performance.now() - t;
+    t = performance.now();
+    const segmentation = segmentDocument(layout, config.stages.segment, report);
+    timings.segment = performance.now() - t;
+    const doc: Omit<TelaahDocument, 'annotations'> = {
+      ...layout,
+      id: identity.sha256.slice(0, 16),
+      file: identity.file,
+      sha256: identity.sha256,
+      format: raw.format,
+      title: documentTitle(raw, layout),
+      language: segmentation.language,
+      pageCount: raw.pages.length,
+      segments: { paragraphs: segmentation.paragraphs, sentences: segmentation.sentences },
+    };
+    const annotations = report.flagged ? [] : annotate(doc, config, report, timings);
+    if (report.flagged) {
+      report.info('annotate', 'pipeline', 'not-annotated', 'not annotated because its text is not trustworthy');
+    }
+    return {
+      ...fullBase, format: raw.format, status: report.flagged ? 'flagged' : 'ok', error: report.flagged, title: doc.title,
+      language: doc.language, pageCount: doc.pageCount, layout, segments: doc.segments, annotations, messages: report.messages,
+    };
+  } catch (error) {
+    const reason = error instanceof DocumentFailure ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+    if (!(error instanceof DocumentFailure)) {
+      report.add({ stage: 'pipeline', source: 'pipeline', rule: 'internal-error', severity: 'fatal', reason });
+    }
+    return {
+      ...base, mode: 'full', status: 'failed', error: reason, title: null, language: 'und', pageCount: 0, layout: null, segments: null,
+      annotations: [], messages: report.messages,
+    };
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * What processing one file yields, sent from a worker thread to the single store writer: either a
+ * full document (extracted, laid out, segmented, annotated), annotations only (re-annotation of a
+ * stored document after an annotator changed), or a failure with its messages.
+ */
+import type { Annotation, Language, LaidOutText, Segment, SourceFormat } from './document.js';
+import type { Message } from './message.js';
+
+export type DocumentStatus = 'ok' | 'flagged' | 'failed' | 'missing';
+
+export interface FileIdentity {
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly mtimeMs: number;
+}
+
+export interface ProcessedDocument extends FileIdentity {
+  readonly mode: 'full' | 'annotations';
+  readonly format: SourceFormat;
+  readonly status: Exclude<DocumentStatus, 'missing'>;
+  readonly error: string | null;
+  readonly title: string | null;
+  readonly language: Language;
+  readonly pageCount: number;
+  readonly layout: LaidOutText | null;
+  readonly segments: { readonly paragraphs: readonly Segment[]; readonly sentences: readonly Segment[] } | null;
+  readonly annotations: readonly Annotation[];
+  readonly messages: readonly Message[];
+  readonly extractionVersion: string;
+  readonly pipelineVersion: string;
+  /** Milliseconds spent in the worker, by stage. */
+  readonly timings: Readonly<Record<string, number>>;
+}

@@ -1,0 +1,155 @@
+/**
+ * The schema, as numbered migrations applied in order inside one transaction each. A database made by
+ * an older version upgrades in place; never edit a migration that has shipped, add the next number.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'core',
+    sql: `
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL DEFAULT 'running',
+        telaah_version TEXT NOT NULL,
+        pipeline_version TEXT NOT NULL,
+        config_json TEXT NOT NULL,
+        annotators_json TEXT NOT NULL,
+        documents_ok INTEGER NOT NULL DEFAULT 0,
+        documents_flagged INTEGER NOT NULL DEFAULT 0,
+        documents_failed INTEGER NOT NULL DEFAULT 0,
+        documents_skipped INTEGER NOT NULL DEFAULT 0,
+        documents_missing INTEGER NOT NULL DEFAULT 0,
+        pages INTEGER NOT NULL DEFAULT 0,
+        seconds REAL
+      );
+
+      CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL UNIQUE,
+        file TEXT NOT NULL UNIQUE,
+        sha256 TEXT,
+        bytes INTEGER,
+        mtime_ms REAL,
+        format TEXT,
+        title TEXT,
+        language TEXT,
+        pages INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'flagged', 'failed', 'missing')),
+        error TEXT,
+        extraction_version TEXT,
+        pipeline_version TEXT,
+        run_id INTEGER REFERENCES runs(id),
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX documents_status ON documents(status);
+
+      -- The normalized text and the map back to the extracted source, for re-annotation and review.
+      CREATE TABLE document_texts (
+        document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        notes_start INTEGER NOT NULL,
+        source_map TEXT NOT NULL,
+        layout_paragraphs TEXT NOT NULL
+      );
+
+      CREATE TABLE pages (
+        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        label TEXT,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        header TEXT NOT NULL DEFAULT '[]',
+        footer TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (document, number)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE footnotes (
+        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        page INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL
+      );
+      CREATE INDEX footnotes_document ON footnotes(document);
+
+      CREATE TABLE markers (
+        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        page INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        source_start INTEGER NOT NULL,
+        source_end INTEGER NOT NULL,
+        linked INTEGER NOT NULL
+      );
+      CREATE INDEX markers_document ON markers(document);
+
+      CREATE TABLE provisions (
+        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL
+      );
+      CREATE INDEX provisions_document ON provisions(document);
+
+      CREATE TABLE segments (
+        id INTEGER PRIMARY KEY,
+        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('paragraph', 'sentence')),
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        page INTEGER NOT NULL,
+        language TEXT NOT NULL,
+        in_footnote INTEGER NOT NULL,
+        paragraph INTEGER
+      );
+      CREATE INDEX segments_document ON segments(document, kind, idx);
+
+      -- Sentences, full-text indexed; rowid = segments.id.
+      CREATE VIRTUAL TABLE segments_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+
+      CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY,
+        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        page INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        version TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        in_footnote INTEGER NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX annotations_document ON annotations(document, kind);
+      CREATE INDEX annotations_kind ON annotations(kind);
+
+      -- Every structured message a run raised, fatal ones included (the reason a document failed).
+      CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER REFERENCES runs(id),
+        document INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+        file TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        source TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        page INTEGER,
+        start INTEGER,
+        "end" INTEGER
+      );
+      CREATE INDEX messages_document ON messages(document);
+    `,
+  },
+];

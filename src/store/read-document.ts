@@ -1,0 +1,60 @@
+/**
+ * Reads a stored document back into the document model (text, pages, footnotes, markers, provisions,
+ * segments, source map) so annotators can run again without re-extracting.
+ */
+import type { Language, Segment, SourceFormat, TelaahDocument } from '../document.js';
+import type { Db } from './open-store.js';
+
+type StoredDocument = Omit<TelaahDocument, 'annotations'>;
+
+export function readDocument(db: Db, file: string): StoredDocument | null {
+  const doc = db
+    .prepare(`SELECT d.id, d.document_id, d.file, d.sha256, d.format, d.title, d.language, d.pages,
+      t.text, t.notes_start, t.source_map, t.layout_paragraphs
+      FROM documents d JOIN document_texts t ON t.document = d.id WHERE d.file = ?`)
+    .get(file) as
+    | { id: number; document_id: string; file: string; sha256: string; format: SourceFormat; title: string | null; language: Language;
+        pages: number; text: string; notes_start: number; source_map: string; layout_paragraphs: string }
+    | undefined;
+  if (!doc) return null;
+  const pages = (db.prepare('SELECT number, label, start, "end", header, footer FROM pages WHERE document = ? ORDER BY number').all(doc.id) as
+    { number: number; label: string | null; start: number; end: number; header: string; footer: string }[]).map((p) => ({
+    ...p, header: JSON.parse(p.header) as string[], footer: JSON.parse(p.footer) as string[],
+  }));
+  const footnotes = db.prepare('SELECT number, page, start, "end" FROM footnotes WHERE document = ? ORDER BY start').all(doc.id) as
+    TelaahDocument['footnotes'][number][];
+  const markers = (db.prepare('SELECT number, page, start, "end", source_start, source_end, linked FROM markers WHERE document = ? ORDER BY start').all(doc.id) as
+    { number: number; page: number; start: number; end: number; source_start: number; source_end: number; linked: number }[]).map((m) => ({
+    number: m.number, page: m.page, start: m.start, end: m.end, sourceStart: m.source_start, sourceEnd: m.source_end, linked: m.linked === 1,
+  }));
+  const provisions = db.prepare('SELECT kind, label, start, "end" FROM provisions WHERE document = ? ORDER BY start').all(doc.id) as
+    TelaahDocument['provisions'][number][];
+  const segmentRows = db.prepare(`SELECT kind, start, "end", page, language, in_footnote, paragraph FROM segments
+    WHERE document = ? ORDER BY kind, idx`).all(doc.id) as
+    { kind: 'paragraph' | 'sentence'; start: number; end: number; page: number; language: Language; in_footnote: number; paragraph: number | null }[];
+  const toSegment = (r: (typeof segmentRows)[number]): Segment => ({
+    kind: r.kind, start: r.start, end: r.end, page: r.page, language: r.language, inFootnote: r.in_footnote === 1,
+    ...(r.paragraph === null ? {} : { paragraph: r.paragraph }),
+  });
+  return {
+    id: doc.document_id,
+    file: doc.file,
+    sha256: doc.sha256,
+    format: doc.format,
+    title: doc.title,
+    language: doc.language,
+    pageCount: doc.pages,
+    text: doc.text,
+    notesStart: doc.notes_start,
+    pages,
+    footnotes,
+    markers,
+    provisions,
+    sourceMap: JSON.parse(doc.source_map),
+    paragraphs: (JSON.parse(doc.layout_paragraphs) as [number, number][]).map(([start, end]) => ({ start, end })),
+    segments: {
+      paragraphs: segmentRows.filter((r) => r.kind === 'paragraph').map(toSegment),
+      sentences: segmentRows.filter((r) => r.kind === 'sentence').map(toSegment),
+    },
+  };
+}
