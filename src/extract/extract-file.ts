@@ -12,6 +12,8 @@ import type { RawDocument } from '../document.js';
 import type { Report } from '../message.js';
 import { extractPdf } from './extract-pdf.js';
 import { extractText } from './extract-text.js';
+import { findDamagedStreams } from './find-damaged-streams.js';
+import { judgeTextLayer } from './judge-text-layer.js';
 import type { ExtractOptions } from './options.js';
 
 export async function extractFile(
@@ -25,8 +27,11 @@ export async function extractFile(
     report.fail('extract', 'extract-file', 'empty-file', 'the file is empty (0 bytes); it was probably not downloaded or copied completely; replace it with a complete copy or remove it from the input');
   }
   if (ext === '.pdf') {
-    const { raw } = await extractPdf(file, bytes, options, report);
+    const { raw, unreadablePages } = await extractPdf(file, bytes, options, report);
+    judgeTextLayer(raw, { damagedStreams: findDamagedStreams(bytes), unreadablePages }, options, report);
     return raw;
   }
-  return extractText(file, bytes, ext === '.md' ? 'md' : 'txt', report);
+  const raw = extractText(file, bytes, ext === '.md' ? 'md' : 'txt', report);
+  judgeTextLayer(raw, null, options, report);
+  return raw;
 }
