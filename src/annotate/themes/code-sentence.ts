@@ -1,0 +1,102 @@
+/**
+ * Codes one sentence against a compiled codebook: which rules fire, with what evidence, and the
+ * themes whose summed rule weights reach their minimum score. Pure and deterministic; spans in the
+ * evidence are the sentence's offsets plus `offset`, so they index the document text.
+ * A `terms` rule fires on any of its terms; a `near` rule when a term of `a` and a term of `b` are at
+ * most `within` words apart; an `instruments` rule when a given instrument mention overlaps the
+ * sentence. `requires` must then also match somewhere in the sentence, and `excludes` must not.
+ */
+import type { Span } from '../../span.js';
+import type { CompiledCodebook, CompiledRule } from './compile-codebook.js';
+import { matchTerms, stemTokens, type StemmedToken, type TermHit } from './match-terms.js';
+import { tokenize } from './tokenize.js';
+
+export interface Evidence {
+  readonly rule: string;
+  readonly terms: readonly string[];
+  readonly spans: readonly Span[];
+}
+
+export interface SentenceCode {
+  readonly themeId: string;
+  readonly themeName: string;
+  readonly score: number;
+  readonly evidence: readonly Evidence[];
+}
+
+/** An instrument mention as the instruments annotator tags it, in the same offsets as the sentence. */
+export interface InstrumentMention extends Span {
+  readonly instrumentId: string;
+  readonly surface: string;
+}
+
+export interface CodeSentenceContext {
+  /** Added to every evidence span (the sentence's start in the document). */
+  readonly offset?: number;
+  /** Instrument mentions overlapping the sentence, in document offsets. */
+  readonly mentions?: readonly InstrumentMention[];
+}
+
+function gap(a: TermHit, b: TermHit): number {
+  if (a.last < b.first) return b.first - a.last;
+  if (b.last < a.first) return a.first - b.last;
+  return 0;
+}
+
+function hitEvidence(hits: readonly TermHit[], tokens: readonly StemmedToken[], text: string, offset: number, terms: string[], spans: Span[]): void {
+  for (const h of hits) {
+    const start = tokens[h.first].start;
+    const end = tokens[h.last].end;
+    terms.push(text.slice(start, end));
+    spans.push({ start: start + offset, end: end + offset });
+  }
+}
+
+function fire(rule: CompiledRule, hits: (TermHit[] | undefined)[], tokens: readonly StemmedToken[], text: string, offset: number, mentions: readonly InstrumentMention[]): Evidence | null {
+  const terms: string[] = [];
+  const spans: Span[] = [];
+  if (rule.excludes >= 0 && hits[rule.excludes]) return null;
+  if (rule.requires >= 0 && !hits[rule.requires]) return null;
+  if (rule.kind === 'terms') {
+    const found = hits[rule.set];
+    if (!found) return null;
+    hitEvidence(found, tokens, text, offset, terms, spans);
+  } else if (rule.kind === 'near') {
+    const as = hits[rule.set];
+    const bs = hits[rule.setB];
+    if (!as || !bs) return null;
+    let best: [TermHit, TermHit] | null = null;
+    for (const a of as) for (const b of bs) if (gap(a, b) <= rule.within && (!best || gap(a, b) < gap(best[0], best[1]))) best = [a, b];
+    if (!best) return null;
+    hitEvidence(best, tokens, text, offset, terms, spans);
+  } else {
+    for (const m of mentions) {
+      if (!rule.instruments.has(m.instrumentId)) continue;
+      terms.push(m.surface);
+      spans.push({ start: m.start, end: m.end });
+    }
+    if (!spans.length) return null;
+  }
+  if (rule.requires >= 0) hitEvidence(hits[rule.requires]!.slice(0, 1), tokens, text, offset, terms, spans);
+  return { rule: rule.id, terms, spans };
+}
+
+/** Codes `text`; `tokens` may be passed when the caller has them already. */
+export function codeSentence(compiled: CompiledCodebook, text: string, context: CodeSentenceContext = {}, tokens: readonly StemmedToken[] = stemTokens(tokenize(text))): SentenceCode[] {
+  const offset = context.offset ?? 0;
+  const mentions = context.mentions ?? [];
+  const hits = matchTerms(compiled, tokens);
+  const codes: SentenceCode[] = [];
+  for (const theme of compiled.themes) {
+    let score = 0;
+    const evidence: Evidence[] = [];
+    for (const rule of theme.rules) {
+      const e = fire(rule, hits, tokens, text, offset, mentions);
+      if (!e) continue;
+      score += rule.weight;
+      evidence.push(e);
+    }
+    if (score >= theme.minScore) codes.push({ themeId: theme.id, themeName: theme.name, score, evidence });
+  }
+  return codes;
+}

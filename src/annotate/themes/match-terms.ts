@@ -1,0 +1,60 @@
+/**
+ * Finds every codebook term in a token sequence: for each token, the terms whose first word matches
+ * its Indonesian stem, English stem or exact surface, then the rest of each phrase word by word.
+ * Both languages are tried on every token: sentences mix languages (English terms of art inside
+ * Indonesian prose) and segment language may be unknown; the two stemmers rarely collide.
+ */
+import type { CompiledCodebook, CompiledTerm, TermPart } from './compile-codebook.js';
+import { stem } from './stem.js';
+import type { Token } from './tokenize.js';
+
+export interface StemmedToken extends Token {
+  readonly id: string;
+  readonly en: string;
+}
+
+export interface TermHit {
+  readonly term: CompiledTerm;
+  /** First and last token index (inclusive). */
+  readonly first: number;
+  readonly last: number;
+}
+
+export function stemTokens(tokens: readonly Token[]): StemmedToken[] {
+  return tokens.map((t) => ({ ...t, id: stem(t.base, 'id'), en: stem(t.base, 'en') }));
+}
+
+function partMatches(part: TermPart, token: StemmedToken): boolean {
+  if (part.by === 'exact') return token.lower === part.value || token.base === part.value;
+  return token[part.by] === part.value;
+}
+
+/** Hits grouped by term set number (an array indexed by set; undefined where none). */
+export function matchTerms(compiled: CompiledCodebook, tokens: readonly StemmedToken[]): (TermHit[] | undefined)[] {
+  const bySet: (TermHit[] | undefined)[] = new Array(compiled.setCount);
+  const { index } = compiled;
+  const tryTerms = (candidates: CompiledTerm[] | undefined, i: number) => {
+    if (!candidates) return;
+    for (const term of candidates) {
+      const n = term.parts.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) ok = partMatches(term.parts[k], tokens[i + k]);
+      if (!ok) continue;
+      const hit: TermHit = { term, first: i, last: i + n - 1 };
+      const list = bySet[term.set];
+      // Inflections of one term ("migrant worker", "migrant workers") find the same words once.
+      if (list?.some((h) => h.first === hit.first && h.last === hit.last)) continue;
+      if (list) list.push(hit);
+      else bySet[term.set] = [hit];
+    }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    tryTerms(index.id.get(t.id), i);
+    tryTerms(index.en.get(t.en), i);
+    tryTerms(index.exact.get(t.lower), i);
+    if (t.base !== t.lower) tryTerms(index.exact.get(t.base), i);
+  }
+  return bySet;
+}
