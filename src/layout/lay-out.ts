@@ -1,39 +1,68 @@
 /**
  * Layout: RawDocument → LaidOutText, the one normalized text with pages, footnotes, markers, statute
- * provisions and an offset map back to the source.
- * To do: replaced by the faithful layout (headers, footnotes, markers, hyphenation, columns).
+ * provisions and an offset map back to the source. The flow, in order:
+ *   lines → (PDF: columns, running headers/footers, footnotes by type size and position, superscript
+ *   markers) | (text: Markdown footnotes or footnote blocks by numbering) → glued markers linked to
+ *   notes → inline artefacts cut → paragraph breaks → text assembled → provisions found.
+ * Every step only classifies lines or marks ranges to cut; `buildLaidOutText` alone writes text, so
+ * the offset map records every edit.
  */
-import type { LaidOutText, Page, RawDocument } from '../document.js';
+import type { LaidOutText, Marker, RawDocument } from '../document.js';
 import type { Report } from '../message.js';
-import { TextBuilder } from '../offset-map.js';
+import { buildLaidOutText, type PageFurniture } from './build-laid-out-text.js';
+import { documentLexicon } from './document-lexicon.js';
+import { findInlineCuts } from './find-inline-cuts.js';
+import { findMarkdownFootnotes } from './find-markdown-footnotes.js';
+import { findMarkerCandidates } from './find-marker-candidates.js';
+import { findProvisions } from './find-provisions.js';
+import { findTextFootnotes } from './find-text-footnotes.js';
+import { layOutPdfLines } from './lay-out-pdf-lines.js';
+import { type LayoutLine, toLayoutLines } from './layout-line.js';
+import { loadLayoutVocabulary } from './layout-vocabulary.js';
+import { linkMarkers } from './link-markers.js';
+import { markParagraphBreaks } from './mark-paragraph-breaks.js';
 import type { LayoutOptions } from './options.js';
-import type { Span } from '../span.js';
 
 export function layOut(raw: RawDocument, options: LayoutOptions, report: Report): LaidOutText {
-  void options;
-  void report;
-  const b = new TextBuilder();
-  const pages: Page[] = [];
-  const paragraphs: Span[] = [];
-  let paraStart = -1;
-  for (const page of raw.pages) {
-    const start = b.offset;
-    for (const line of page.lines) {
-      const t = line.text.trim();
-      if (!t) {
-        if (paraStart >= 0) paragraphs.push({ start: paraStart, end: b.offset });
-        paraStart = -1;
-        continue;
-      }
-      if (paraStart < 0) {
-        if (b.offset > 0) b.insert('\n\n', line.sourceStart);
-        paraStart = b.offset;
-      } else b.insert(' ', line.sourceStart);
-      b.copy(t, line.sourceStart + line.text.indexOf(t));
+  const vocabulary = loadLayoutVocabulary();
+  const isPdf = raw.format === 'pdf' && raw.pages.some((p) => p.lines.some((l) => l.y !== undefined));
+  let lines: LayoutLine[];
+  let furniture = new Map<number, PageFurniture>();
+  let markdown = false;
+  if (isPdf) {
+    const laid = layOutPdfLines(raw, options, vocabulary, report);
+    lines = laid.lines;
+    furniture = laid.furniture;
+  } else {
+    lines = toLayoutLines(raw.pages.flatMap((p) => p.lines));
+    if (options.footnotes) {
+      markdown = findMarkdownFootnotes(lines);
+      if (!markdown) findTextFootnotes(lines, vocabulary);
     }
-    pages.push({ number: page.number, label: null, start, end: b.offset, header: [], footer: [] });
   }
-  if (paraStart >= 0) paragraphs.push({ start: paraStart, end: b.offset });
-  const { text, map } = b.build();
-  return { text, notesStart: text.length, pages, footnotes: [], markers: [], provisions: [], sourceMap: map, paragraphs };
+
+  const notes = new Map<number, LayoutLine>();
+  for (const line of lines) if (line.role === 'note' && line.note !== undefined && !notes.has(line.note)) notes.set(line.note, line);
+  if (options.footnotes && (notes.size || markdown)) linkMarkers(findMarkerCandidates(lines, markdown), notes);
+  if (options.dehyphenate) for (const line of lines) if (line.role === 'body') line.cuts.push(...findInlineCuts(line));
+  markParagraphBreaks(lines);
+
+  const lexicon = documentLexicon(lines.filter((l) => l.role === 'body' || l.role === 'note').map((l) => l.raw.text));
+  const prefixes = new Set(options.dehyphenate ? vocabulary.hyphenPrefixes.map((p) => p.toLowerCase()) : []);
+  const built = buildLaidOutText(lines, raw.pages.map((p) => p.number), furniture, lexicon, prefixes);
+  const markers: Marker[] = built.markers.map((m) => ({ ...m, linked: notes.has(m.number) }));
+  const unlinked = markers.filter((m) => !m.linked).length;
+  if (unlinked) report.info('layout', 'layout', 'unlinked-markers', `${unlinked} footnote marker(s) call no footnote found in the document`);
+  const bodyParagraphs = built.paragraphs.filter((p) => p.end <= built.notesStart);
+  const provisions = findProvisions(built.text, bodyParagraphs, vocabulary);
+  return {
+    text: built.text,
+    notesStart: built.notesStart,
+    pages: built.pages,
+    footnotes: built.footnotes,
+    markers,
+    provisions,
+    sourceMap: built.sourceMap,
+    paragraphs: built.paragraphs,
+  };
 }
