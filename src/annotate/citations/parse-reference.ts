@@ -1,0 +1,303 @@
+/**
+ * One free-text reference (a bibliography entry or the citation part of a footnote, in Indonesian,
+ * English or another European language) → its fields: authors, year, title, container, volume,
+ * issue, pages, the pinpoint cited, publisher, place, DOI, URL and access date. Rule-based (see
+ * README.md for why): identifiers first (DOI, URL, access date are cut out), then the author list
+ * that opens the string, the year, a quoted or sentence-delimited title, and the container with its
+ * volume/issue/pages block. Every field absent from the string is null; the function never throws.
+ * All patterns are linear-time: one quantifier per run, no nested quantifiers.
+ */
+import { alternation, loadCitationVocabulary } from './citation-vocabulary.js';
+import { findDois } from './normalize-doi.js';
+import { formatAuthor, scanAuthors, type AuthorName } from './parse-authors.js';
+
+export interface ParsedReference {
+  readonly raw: string;
+  /** "Family, Given" strings, in order. */
+  readonly authors: readonly string[];
+  readonly authorNames: readonly AuthorName[];
+  readonly year: string | null;
+  readonly title: string | null;
+  readonly container: string | null;
+  readonly volume: string | null;
+  readonly issue: string | null;
+  readonly pages: string | null;
+  /** The page(s) the note points at ("p. 16", "hlm 27"), when the reference cites a place in the work. */
+  readonly pinpoint: string | null;
+  readonly publisher: string | null;
+  readonly place: string | null;
+  /** Bare, lower-case "10.x/…". */
+  readonly doi: string | null;
+  readonly url: string | null;
+  readonly accessed: string | null;
+}
+
+const v = loadCitationVocabulary();
+const PAGE_WORDS = alternation(v.pageWords.filter((w) => w.toLowerCase() !== 'at'));
+const VOLUME_WORDS = alternation(v.volumeWords);
+const ISSUE_WORDS = alternation(v.issueWords);
+const CONTAINER_WORDS = alternation(v.containerWords);
+const EDITOR_WORDS = alternation(v.editorWords);
+const ACCESSED_WORDS = alternation(v.accessedWords);
+const MONTHS = alternation(v.months);
+const PUBLISHER_WORDS = new RegExp(`(?:^|[\\s(])(?:${alternation(v.publisherWords)})(?=$|[\\s,.;:)])`, 'iu');
+const GENRE = new RegExp(`^(?:${alternation(v.genreWords)})\\b`, 'iu');
+
+const YEAR_RE = /(?<![\d\p{L}])(1[5-9]\d\d|20[0-4]\d)(?:[a-z](?![\p{L}]))?(?![\d])/gu;
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+const ACCESSED_RE = new RegExp(
+  `[(\\[]?\\b(?:${ACCESSED_WORDS})\\b[:\\s]{0,3}((?:\\d{1,2}\\s)?(?:${MONTHS})?\\s?\\d{0,2},?\\s?\\d{4}|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4})[)\\]]?`,
+  'iu',
+);
+const AVAILABLE_RE = /\b(?:available(?: online)? (?:at|from)|tersedia (?:di|pada)|retrieved from|diunduh dari|online|URL)\s?:?\s?$/i;
+const LEADING_NUMBER = /^\s{0,3}(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*/;
+const PAGE_LOCATOR = new RegExp(`(?<![\\p{L}])(?:${PAGE_WORDS})\\s?([A-Za-z]?\\d+(?:\\s?[-–—]{1,2}\\s?[A-Za-z]?\\d+)?(?:\\s?(?:ff|f)\\.)?)`, 'iu');
+const VOLUME_RE = new RegExp(`(?<![\\p{L}])(?:${VOLUME_WORDS})\\s?(\\d+[A-Za-z]?)`, 'iu');
+const ISSUE_RE = new RegExp(`(?<![\\p{L}])(?:${ISSUE_WORDS})\\s?(\\d+(?:[-–/]\\d+)?)`, 'iu');
+const VOL_PAREN_ISSUE = /(?<![\d\p{L}])(\d{1,5})\s?\((\d{1,4}(?:[-–/]\d{1,4})?|[A-Za-z]{3,9}\.?(?:\s\d{4})?)\)/u;
+const NUMBER_TOKEN = /[A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?(?:\.\d+)?/g;
+const QUOTED = /^\s{0,2}["“”‘'«„]([^"“”’«»]{2,400}?)(?:[,.]?["”’»])/u;
+const IN_CONTAINER = new RegExp(`^[\\s,.;]{0,3}(?:${CONTAINER_WORDS})\\b:?\\s`, 'iu');
+const EDITORS_AT_START = new RegExp(
+  `^(?:[^,:()]{1,80}?\\((?:${EDITOR_WORDS})\\)[,:]?\\s|(?:${EDITOR_WORDS})\\s(?:by\\s)?[^,:]{1,80}?[,:]\\s)`,
+  'iu',
+);
+const EDITORS_ANYWHERE = new RegExp(`,?\\s?\\(?(?:${EDITOR_WORDS})\\)?\\s?(?:by\\s)?[^,;:()]{0,80}?(?=,|;|$|\\))`, 'iu');
+const PLACE_PUBLISHER = /(?:^|[.,]\s)(\p{Lu}[\p{L} .'-]{1,40}?(?:,\s\p{Lu}[\p{L}.]{1,12})?)\s?:\s?(\p{Lu}[^,:;()]{1,80}?)(?=,|\.\s|\.?$|;|\s\(?\d{4})/u;
+
+/** Parses one reference string. */
+export function parseReference(raw: string): ParsedReference {
+  const fields = {
+    doi: null as string | null,
+    url: null as string | null,
+    accessed: null as string | null,
+  };
+  let work = ` ${tidy(raw)} `;
+
+  // Identifiers first: they contain dots, slashes and digits that would confuse every later rule.
+  const dois = findDois(work);
+  if (dois.length) {
+    fields.doi = dois[0].doi;
+    for (const d of [...dois].reverse()) work = `${work.slice(0, d.span.start)} ${work.slice(d.span.end)}`;
+  }
+  const accessed = ACCESSED_RE.exec(work);
+  if (accessed) {
+    fields.accessed = accessed[1].trim();
+    work = `${work.slice(0, accessed.index)} ${work.slice(accessed.index + accessed[0].length)}`;
+  }
+  URL_RE.lastIndex = 0;
+  const url = URL_RE.exec(work);
+  if (url) {
+    fields.url = url[0].replace(/[.,;:)\]]+$/, '');
+    work = `${work.slice(0, url.index).replace(AVAILABLE_RE, '')} ${work.slice(url.index + url[0].length)}`;
+  }
+  work = work.replace(/\bdoi\s?:?\s?$/i, '').trim().replace(LEADING_NUMBER, '');
+
+  // The author list, then the year written right after it (author–year styles).
+  const scan = /^[—–-]{2,}/.test(work) ? { authors: [], end: work.match(/^[—–-]+\.?\s*/)![0].length } : scanAuthors(work);
+  let rest = work.slice(scan.end);
+  let year: string | null = null;
+  const lead = /^[\s(.,[]{0,3}((?:1[5-9]|20[0-4])\d)[a-z]?(?:,\s?\p{L}{3,12}\.?(?:\s\d{1,2})?)?[\s)\].,:;]{0,4}/u.exec(rest);
+  if (lead && scan.authors.length) {
+    year = lead[1];
+    rest = rest.slice(lead[0].length);
+  } else if (/^\s?\((?:n\.\s?d\.|t\.\s?t\.|s\.\s?d\.|o\.\s?J\.)\)[.,]?\s?/i.test(rest)) {
+    rest = rest.replace(/^\s?\([^)]{1,8}\)[.,]?\s?/, '');
+  }
+
+  // Title: quoted, else the first sentence.
+  let title: string | null = null;
+  const quoted = QUOTED.exec(rest);
+  if (quoted) {
+    title = quoted[1];
+    rest = rest.slice(quoted.index + quoted[0].length);
+  } else {
+    const endAt = sentenceEnd(rest);
+    const candidate = rest.slice(0, endAt);
+    if (/\p{L}{2}/u.test(candidate) && !/^\s?(?:[A-Za-z]?\d|\()/.test(candidate)) {
+      title = candidate;
+      rest = rest.slice(endAt);
+    }
+  }
+
+  const tail = parseTail(rest);
+  if (!year) year = pickYear(rest) ?? pickYear(work.slice(scan.end));
+  return {
+    raw,
+    authors: scan.authors.map(formatAuthor),
+    authorNames: scan.authors,
+    year,
+    title: clean(title),
+    ...tail,
+    ...fields,
+  };
+}
+
+interface Tail {
+  container: string | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+  pinpoint: string | null;
+  publisher: string | null;
+  place: string | null;
+}
+
+/** What follows the title: container, volume/issue/pages, place and publisher. */
+function parseTail(rest: string): Tail {
+  const tail: Tail = { container: null, volume: null, issue: null, pages: null, pinpoint: null, publisher: null, place: null };
+  let s = rest.replace(/^[\s.,;:]+/, '');
+  const hadIn = IN_CONTAINER.test(s);
+  s = s.replace(IN_CONTAINER, '');
+  if (hadIn) s = s.replace(EDITORS_AT_START, '');
+
+  // Place: Publisher (books, Indonesian and English alike: "Jakarta: Kencana", "Cambridge, Mass.: Harvard University Press").
+  const pp = PLACE_PUBLISHER.exec(s);
+  if (pp && !/\d/.test(pp[1])) {
+    tail.place = pp[1].trim();
+    tail.publisher = pp[2].trim();
+  }
+
+  // The page locator and the volume/issue block.
+  const locator = PAGE_LOCATOR.exec(s);
+  if (locator) {
+    tail.pages = locator[1];
+    if (!/[-–—]/.test(locator[1])) tail.pinpoint = locator[1];
+  }
+  const volParen = VOL_PAREN_ISSUE.exec(s);
+  const volWord = VOLUME_RE.exec(s);
+  const issueWord = ISSUE_RE.exec(s);
+  let blockStart = s.length;
+  if (volParen) {
+    tail.volume = volParen[1];
+    if (!/^(?:1[5-9]|20[0-4])\d$/.test(volParen[2]) && /^\d/.test(volParen[2])) tail.issue = volParen[2];
+    blockStart = Math.min(blockStart, volParen.index);
+    const after = s.slice(volParen.index + volParen[0].length);
+    const pagesAfter = /^\s?[:,]?\s?(?:pp?\.\s?)?([A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?)/.exec(after);
+    if (pagesAfter && !tail.pages && !isYear(pagesAfter[1])) tail.pages = pagesAfter[1];
+  }
+  if (volWord) {
+    tail.volume ??= volWord[1];
+    blockStart = Math.min(blockStart, volWord.index);
+  }
+  if (issueWord) {
+    tail.issue ??= issueWord[1];
+    blockStart = Math.min(blockStart, issueWord.index);
+  }
+  if (locator) blockStart = Math.min(blockStart, locator.index);
+  if (!volParen && !volWord) {
+    // Bare numbers after the container: "China Brief, 9, 17, 7-9", "Surv Ophthalmol 1985; 29:387-409", "J. Instrum. 9 (2013) C04035".
+    const numbers = numberRun(s);
+    if (numbers) {
+      blockStart = Math.min(blockStart, numbers.index);
+      const parts = numbers.values.filter((n) => !isYear(n));
+      const ranges = parts.filter((n) => /[-–—]/.test(n));
+      const singles = parts.filter((n) => !/[-–—]/.test(n));
+      if (ranges.length && !tail.pages) tail.pages = ranges[0];
+      if (singles.length) {
+        tail.volume ??= singles[0];
+        if (!ranges.length && singles.length >= 2 && !tail.pages) tail.pages = singles[singles.length - 1];
+        if (singles.length >= 3 || (ranges.length && singles.length >= 2)) tail.issue ??= singles[1];
+      }
+    }
+  }
+
+  // The container is what precedes the numbers, unless it is a place/publisher imprint.
+  let container = s.slice(0, blockStart);
+  if (pp && pp.index <= container.length) container = container.slice(0, pp.index);
+  container = container.replace(EDITORS_ANYWHERE, '');
+  const firstSentence = container.slice(0, sentenceEnd(container, true));
+  if (!hadIn && firstSentence.length < container.trim().length && looksLikeImprint(container.slice(firstSentence.length))) container = firstSentence;
+  if (hadIn) container = container.split(/,\s(?=\p{Lu}[\p{L}]+(?:,|\s\d|:))/u)[0];
+  container = container.replace(/\(?(?:1[5-9]|20[0-4])\d[a-z]?\)?[.,;:\s]*$/u, '');
+  const c = clean(container);
+  if (c && !GENRE.test(c) && !(PUBLISHER_WORDS.test(c) && !hadIn && !volParen && !volWord && !tail.volume)) tail.container = c;
+  else if (c && PUBLISHER_WORDS.test(c) && !tail.publisher) tail.publisher = c.replace(/,\s?\p{Lu}[\p{L}]+$/u, '');
+  return tail;
+}
+
+/** Offset just after the first sentence: a "." "?" "!" followed by space and not ending an initial or abbreviation. */
+function sentenceEnd(s: string, allowComma = false): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    else if (depth === 0 && (ch === '.' || ch === '?' || ch === '!') && (i + 1 >= s.length || /\s/.test(s[i + 1]))) {
+      if (ch === '.' && endsAbbreviation(s, i)) continue;
+      return i + 1;
+    } else if (depth === 0 && !allowComma && ch === ',' && /^,\s(?:in|In|dalam|Dalam)[:\s]/.test(s.slice(i, i + 8))) return i + 1;
+  }
+  return s.length;
+}
+
+/** Whether the "." at i ends a single-letter initial ("J.") or a common short abbreviation ("Vol.", "Mass."). */
+function endsAbbreviation(s: string, i: number): boolean {
+  let j = i;
+  while (j > 0 && /\p{L}/u.test(s[j - 1])) j--;
+  const word = s.slice(j, i);
+  if (word.length === 1 && /\p{Lu}/u.test(word)) return true;
+  return /^(?:vs|v|eds?|no|vol|pp|cf|St|Dr|Mr|Mrs|Jr|Sr|Inc|Co|Ltd|et|al)$/i.test(word);
+}
+
+function looksLikeImprint(s: string): boolean {
+  return PUBLISHER_WORDS.test(s) || /:\s/.test(s);
+}
+
+/** The first run of numbers (volume, issue, pages) in `s`, with where it starts. */
+function numberRun(s: string): { index: number; values: string[] } | null {
+  NUMBER_TOKEN.lastIndex = 0;
+  const values: string[] = [];
+  let index = -1;
+  let lastEnd = -1;
+  for (let m = NUMBER_TOKEN.exec(s); m; m = NUMBER_TOKEN.exec(s)) {
+    const token = m[0];
+    const before = s[m.index - 1] ?? ' ';
+    // A number glued to letters is part of a name ("COVID-19", "H2O"), not the volume block.
+    if (/\p{L}/u.test(before) || (/^[A-Za-z]/.test(token) && /\p{L}/u.test(s[m.index - 1] ?? ''))) continue;
+    if (lastEnd >= 0 && /\p{L}{3}/u.test(s.slice(lastEnd, m.index))) break;
+    if (index < 0) index = m.index;
+    values.push(token.replace(/\s/g, ''));
+    lastEnd = m.index + token.length;
+    if (values.length >= 4) break;
+  }
+  return index < 0 ? null : { index, values };
+}
+
+function pickYear(s: string): string | null {
+  YEAR_RE.lastIndex = 0;
+  let last: string | null = null;
+  for (let m = YEAR_RE.exec(s); m; m = YEAR_RE.exec(s)) {
+    const before = s.slice(Math.max(0, m.index - 1), m.index);
+    if (before === '(') return m[1];
+    if (!/[-–:]/.test(s[m.index + m[0].length] ?? '') && !/[-–:]/.test(before)) last ??= m[1];
+  }
+  return last;
+}
+
+function isYear(s: string): boolean {
+  return /^(?:1[5-9]|20[0-4])\d[a-z]?$/.test(s);
+}
+
+/** Whitespace collapsed; spaces before punctuation removed ("M .Wagner ,Phys" → "M.Wagner, Phys"). */
+function tidy(raw: string): string {
+  return raw
+    .replace(/\s+/g, ' ')
+    .replace(/ ([,;])/g, '$1')
+    .replace(/([,;])(?=\p{L})/gu, '$1 ')
+    .replace(/(^|\s)(\p{Lu}) \.(?=\p{Lu})/gu, '$1$2. ')
+    .replace(/(?<=\s|^)(\p{Lu}\.)(?=\p{Lu}\p{Ll})/gu, '$1 ')
+    .replace(/\( (?=\d)/g, '(')
+    .trim();
+}
+
+/** Trims separators, quotes, unbalanced brackets and a final full stop. */
+function clean(s: string | null): string | null {
+  if (s == null) return null;
+  let t = s.trim().replace(/^[\s,.;:"“”‘’'«»]+/, '').replace(/[\s,;:"“”‘’'«»]+$/, '');
+  if (t.endsWith('.') && !/(?:^|[\s.])\p{L}{1,4}\.$/u.test(t)) t = t.slice(0, -1);
+  t = t.replace(/[\s,;:"“”‘’'«»]+$/, '');
+  if (t.startsWith('(') && !t.includes(')')) t = t.slice(1);
+  if (t.endsWith(')') && !t.includes('(')) t = t.slice(0, -1);
+  return t || null;
+}

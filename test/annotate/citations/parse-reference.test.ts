@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { parseReference } from '../../../src/annotate/citations/parse-reference.js';
+import { parseReferenceLines } from '../../../src/annotate/citations/parse-reference-lines.js';
+
+// Invented references in the styles the corpus uses (APA with Indonesian journals, Chicago, Vancouver,
+// numbered physics); the expected fields are what a careful reader labels.
+const cases: { raw: string; expect: Record<string, unknown> }[] = [
+  {
+    raw: 'Santoso, B. A., Wibowo, C., & Lestari. (2019). Perlindungan Hukum Pekerja Migran di Malaysia. Jurnal Hukum Internasional, 12(3): 45. DOI: 10.1234/jhi.v12i3.99',
+    expect: { authors: ['Santoso, B. A.', 'Wibowo, C.', 'Lestari'], year: '2019', title: 'Perlindungan Hukum Pekerja Migran di Malaysia', container: 'Jurnal Hukum Internasional', volume: '12', issue: '3', pages: '45', doi: '10.1234/jhi.v12i3.99' },
+  },
+  {
+    raw: 'Hadi, S. (2005). Sosiologi Hukum Migrasi. Yogyakarta: Pustaka Pelajar, hlm. 88.',
+    expect: { authors: ['Hadi, S.'], year: '2005', title: 'Sosiologi Hukum Migrasi', container: null, place: 'Yogyakarta', publisher: 'Pustaka Pelajar', pages: '88', pinpoint: '88' },
+  },
+  {
+    raw: 'Whitman, Laura. Borders of Duty: Asylum and the Modern State. Cambridge, Mass.: Lantern Press, 2011.',
+    expect: { authors: ['Whitman, Laura'], year: '2011', title: 'Borders of Duty: Asylum and the Modern State', place: 'Cambridge, Mass.', publisher: 'Lantern Press' },
+  },
+  {
+    raw: 'T. Okafor and M. Lindqvist, "Sea rescue duties under the law of the sea," Ocean Law Review, vol. 31, no. 2, pp. 101-129, 2016.',
+    expect: { authors: ['Okafor, T.', 'Lindqvist, M.'], year: '2016', title: 'Sea rescue duties under the law of the sea', container: 'Ocean Law Review', volume: '31', issue: '2', pages: '101-129' },
+  },
+  {
+    raw: 'Novak KL, Berg T, Amari S: Detention and mental health of asylum seekers. Int J Migr Health 2014; 7:210-219.',
+    expect: { authors: ['Novak, KL', 'Berg, T', 'Amari, S'], year: '2014', container: 'Int J Migr Health', volume: '7', pages: '210-219' },
+  },
+];
+
+describe('parseReference', () => {
+  for (const c of cases) {
+    it(`parses ${c.raw.slice(0, 40)}…`, () => {
+      const ref = parseReference(c.raw);
+      for (const [field, value] of Object.entries(c.expect)) expect({ field, value: ref[field as keyof typeof ref] }).toEqual({ field, value });
+    });
+  }
+
+  it('normalizes every DOI form and keeps it out of the other fields', () => {
+    expect(parseReference('Lee, A. (2020). Title. J, 1(2): 3. https://doi.org/10.5555/ABC.123.').doi).toBe('10.5555/abc.123');
+    expect(parseReference('Lee, A. (2020). Title. J, 1(2): 3. doi:10.5555/x(1)2.').doi).toBe('10.5555/x(1)2');
+    expect(parseReference('Lee, A. (2020). Title. J, 1(2): 3. http://dx.doi.org/10.5555%2Fq9').doi).toBe('10.5555/q9');
+  });
+
+  it('takes the URL and the access date in Indonesian and English', () => {
+    const id = parseReference('Kementerian Luar Negeri. (2022). Data WNI di Luar Negeri. Tersedia di https://example.go.id/data-wni, diakses 3 Maret 2023.');
+    expect(id.url).toBe('https://example.go.id/data-wni');
+    expect(id.accessed).toBe('3 Maret 2023');
+    const en = parseReference('UNHCR. (2021). Global Trends. Available at: https://example.org/trends (accessed 12 May 2022).');
+    expect(en.url).toBe('https://example.org/trends');
+    expect(en.accessed).toBe('12 May 2022');
+  });
+
+  it('returns nulls, never throws, on text that is no reference', () => {
+    const ref = parseReference('');
+    expect(ref.authors).toEqual([]);
+    expect(ref.year).toBeNull();
+    expect(parseReference('....;;;((( ))) 12').title).toBeNull();
+  });
+
+  it('stays linear on adversarial input', () => {
+    const inputs = ['.'.repeat(100_000), '1'.repeat(100_000), '('.repeat(50_000) + ')'.repeat(50_000), 'No. '.repeat(25_000), 'A. '.repeat(30_000), 'Ab, '.repeat(25_000), '10.1234/' + ')'.repeat(100_000)];
+    for (const input of inputs) {
+      const t0 = performance.now();
+      parseReference(input);
+      expect(performance.now() - t0).toBeLessThan(2000);
+    }
+  });
+});
+
+describe('parseReferenceLines', () => {
+  it('answers each input line with one JSON line, blank for blank', () => {
+    const out = parseReferenceLines('Hadi, S. (2005). Sosiologi Hukum Migrasi. Yogyakarta: Pustaka Pelajar.\n\nLee, A. (2020). T. J, 1(2): 3.\n').split('\n');
+    expect(out).toHaveLength(4);
+    expect(JSON.parse(out[0])).toMatchObject({ authors: ['Hadi, S.'], year: '2005', title: 'Sosiologi Hukum Migrasi', publisher: 'Pustaka Pelajar', place: 'Yogyakarta' });
+    expect(out[1]).toBe('');
+    expect(JSON.parse(out[2])).toMatchObject({ volume: '1', issue: '2', pages: '3' });
+  });
+});
