@@ -7,6 +7,7 @@
  * (a known file signature, or too many control bytes), so the caller can fail the document with a
  * reason. Never throws on any input.
  */
+import { decodeWindows1252 } from './decode-windows-1252.js';
 import { readExtractData } from './read-extract-data.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le' | 'utf-16be' | 'utf-16le (BOM)' | 'utf-16be (BOM)' | 'windows-1252';
@@ -91,6 +92,6 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return finish(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
   } catch {
-    return finish(new TextDecoder('windows-1252').decode(bytes), 'windows-1252');
+    return finish(decodeWindows1252(bytes), 'windows-1252');
   }
 }

@@ -27,8 +27,9 @@ export async function extractFile(
     report.fail('extract', 'extract-file', 'empty-file', 'the file is empty (0 bytes); it was probably not downloaded or copied completely; replace it with a complete copy or remove it from the input');
   }
   if (ext === '.pdf') {
-    const { raw, unreadablePages } = await extractPdf(file, bytes, options, report);
-    judgeTextLayer(raw, { damagedStreams: findDamagedStreams(bytes), unreadablePages }, options, report);
+    const damagedStreams = findDamagedStreams(bytes);
+    const { raw, unreadablePages } = await extractPdf(file, bytes, options, report, damagedStreams);
+    judgeTextLayer(raw, { damagedStreams, unreadablePages }, options, report);
     return raw;
   }
   const raw = extractText(file, bytes, ext === '.md' ? 'md' : 'txt', report);

@@ -13,6 +13,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RawDocument } from '../document.js';
 import type { Report } from '../message.js';
 import { assemblePages, type PageDraft } from './assemble-pages.js';
+import { describeDamagedStreams, type DamagedStream } from './find-damaged-streams.js';
 import { groupLines, type PositionedText } from './group-lines.js';
 import { pdfTitle } from './pdf-title.js';
 import type { ExtractOptions } from './options.js';
@@ -48,6 +49,7 @@ export async function extractPdf(
   bytes: Uint8Array,
   options: ExtractOptions & { maxPages?: number },
   report: Report,
+  damagedStreams: readonly DamagedStream[] = [],
 ): Promise<PdfExtraction> {
   if (!hasPdfHeader(bytes)) {
     report.fail('extract', SOURCE, 'not-a-pdf', 'not a PDF: the file has no %PDF- header (it may be another format renamed to .pdf); convert it to PDF or remove it from the input');
@@ -74,7 +76,7 @@ export async function extractPdf(
     } catch (error) {
       failOpen(error, truncated, options, report);
     }
-    return await readDocument(file, doc, truncated, options, report);
+    return await readDocument(file, doc, truncated, damagedStreams, options, report);
   } finally {
     await (doc ? doc.destroy() : task.destroy()).catch(() => undefined);
   }
@@ -100,6 +102,7 @@ async function readDocument(
   file: string,
   doc: PDFDocumentProxy,
   truncated: boolean,
+  damagedStreams: readonly DamagedStream[],
   options: ExtractOptions & { maxPages?: number },
   report: Report,
 ): Promise<PdfExtraction> {
@@ -132,9 +135,11 @@ async function readDocument(
     }
   }
   if (unreadablePages.length === numPages && numPages > 0) {
-    report.fail('extract', SOURCE, truncated ? 'truncated' : 'damaged-content', truncated
-      ? 'the PDF is truncated (no %%EOF end marker) and none of its pages can be read; download or copy the file again'
-      : 'the PDF is damaged: none of its pages\' content can be read; repair it (e.g. qpdf) or remove it from the input');
+    if (truncated) {
+      report.fail('extract', SOURCE, 'truncated', 'the PDF is truncated (no %%EOF end marker) and none of its pages can be read; download or copy the file again');
+    }
+    const damage = damagedStreams.length ? `${describeDamagedStreams(damagedStreams)}, and` : 'the PDF is damaged:';
+    report.fail('extract', SOURCE, 'damaged-content', `${damage} none of its pages' content can be read, so little or no text could be extracted; obtain an intact copy of the file, or repair it (e.g. print it to a new PDF)`);
   }
   if (unreadablePages.length) {
     report.warn('extract', SOURCE, truncated ? 'truncated' : 'damaged-pages', `${unreadablePages.length} of ${numPages} pages could not be read (pages ${unreadablePages.join(', ')})${truncated ? '; the file is truncated (no %%EOF end marker)' : ''}; their text is missing; obtain an intact copy of the file`);

@@ -55,3 +55,9 @@ export function findDamagedStreams(bytes: Uint8Array): DamagedStream[] {
   }
   return damaged;
 }
+
+/** "2 compressed stream(s) of the PDF are damaged and fail to decompress (4 0 obj: incorrect data check; …)" */
+export function describeDamagedStreams(streams: readonly DamagedStream[]): string {
+  const shown = streams.slice(0, 3).map((s) => `${s.object ?? 'unnumbered object'}: ${s.reason}`).join('; ');
+  return `${streams.length} compressed stream(s) of the PDF are damaged and fail to decompress (${shown}${streams.length > 3 ? '; …' : ''})`;
+}

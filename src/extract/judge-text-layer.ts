@@ -10,7 +10,7 @@
 import type { RawDocument } from '../document.js';
 import type { Report } from '../message.js';
 import { assessTextLayer } from './assess-text-layer.js';
-import type { DamagedStream } from './find-damaged-streams.js';
+import { describeDamagedStreams, type DamagedStream } from './find-damaged-streams.js';
 import type { ExtractOptions } from './options.js';
 
 const SOURCE = 'judge-text-layer';
@@ -25,11 +25,6 @@ const PLAUSIBLE_ENOUGH = 0.8;
 export interface PdfFindings {
   readonly damagedStreams: readonly DamagedStream[];
   readonly unreadablePages: readonly number[];
-}
-
-function describeDamage(streams: readonly DamagedStream[]): string {
-  const shown = streams.slice(0, 3).map((s) => `${s.object ?? 'unnumbered object'}: ${s.reason}`).join('; ');
-  return `${streams.length} compressed stream(s) of the PDF are damaged and fail to decompress (${shown}${streams.length > 3 ? '; …' : ''})`;
 }
 
 function letterCount(raw: RawDocument): { chars: number; pagesWithText: number[]; pagesWithout: number[] } {
@@ -52,7 +47,7 @@ export function judgeTextLayer(raw: RawDocument, findings: PdfFindings | null, o
   const { chars, pagesWithText, pagesWithout } = letterCount(raw);
   const pageCount = raw.pages.length;
   if (findings?.damagedStreams.length) {
-    const damage = describeDamage(findings.damagedStreams);
+    const damage = describeDamagedStreams(findings.damagedStreams);
     if (chars < LITTLE_TEXT_PER_PAGE * pageCount) {
       report.fail('extract', SOURCE, 'damaged-content', `${damage}, and little or no text could be extracted (${chars} characters from ${pageCount} page(s)); obtain an intact copy of the file, or repair it (e.g. print it to a new PDF) and run OCR if needed`);
     }
