@@ -10,8 +10,9 @@
  * followed by more ("No.", "hlm.", "pp.", "e.g."), after a single letter (initials "J. G.", list
  * letters), or after an enumerator that opens its sentence or list item ("1. Pendahuluan"). After an
  * ambiguous abbreviation ("et al.", "dll.", "U.S.") it ends one only before a common sentence opener.
- * A footnote number glued to the final period ("politik.1 Negara") stays outside both sentences, as
- * layout leaves it in plain-text inputs. A list item that follows ";" (or ":" and a line break) starts
+ * A footnote marker glued to the final period ("politik.1 Negara", "law.[^12] The", "law.¹ The")
+ * stays outside both sentences, as layout may leave it in plain-text inputs. Two sentences run
+ * together without a space ("labour.The Conference") are split when a lower-case word ends the first. A list item that follows ";" (or ":" and a line break) starts
  * a new sentence, as in statutes' "Menimbang: a. bahwa ...; b. bahwa ...".
  */
 import type { Span } from '../span.js';
@@ -27,14 +28,17 @@ const isSpace = (c: number) =>
 const isDigit = (c: number) => c >= 48 && c <= 57;
 // . ! ? and the ellipsis character.
 const isTerminator = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
-// ) ] } " ' ” ’ » ›
+// ) ] } " ' ” ’ » › and Markdown's closing emphasis *
 const isCloser = (c: number) =>
-  c === 41 || c === 93 || c === 125 || c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x203a;
+  c === 42 || c === 41 || c === 93 || c === 125 || c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x203a;
 // ( [ " ' “ ‘ « ‹
 const isOpener = (c: number) =>
   c === 40 || c === 91 || c === 34 || c === 39 || c === 0x201c || c === 0x2018 || c === 0xab || c === 0x2039;
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const isLower = (ch: string) => ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 const isLetter = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
+// ¹ ² ³ ⁰ ⁴-⁹
+const isSuperscriptDigit = (c: number) => c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
 const isRomanChar = (c: number) => c === 105 || c === 118 || c === 120 || c === 73 || c === 86 || c === 88; // i v x I V X
 
 export function splitSentences(
@@ -74,13 +78,21 @@ export function splitSentences(
     return k < end && isSpace(text.charCodeAt(k)) ? k : -1;
   };
 
-  /** Whether what begins at `s` can open a sentence. */
-  const opensSentence = (s: number): boolean => {
+  /** Whether `s` starts a numbered or bracketed enumerator ("2.", "(b)"), which can follow any sentence. */
+  const numberedItem = (s: number): boolean => {
+    const c = text.charCodeAt(s);
+    return (isDigit(c) || c === 40) && enumeratorEnd(s) > 0;
+  };
+
+  /**
+   * Whether what begins at `s` can open a sentence. A lettered item ("b. bahwa") counts only at the
+   * start of a line, as "v." and initials look the same inside a line ("A.S.M. v. Warden").
+   */
+  const opensSentence = (s: number, lineStart: boolean): boolean => {
     const ch = text[s];
     if (isUpper(ch)) return true;
-    const c = text.charCodeAt(s);
-    if (isOpener(c) && s + 1 < end && isUpper(text[s + 1])) return true;
-    return (isDigit(c) || c === 40 || isLetter(ch)) && enumeratorEnd(s) > 0;
+    if (isOpener(text.charCodeAt(s)) && s + 1 < end && isUpper(text[s + 1])) return true;
+    return numberedItem(s) || (lineStart && isLetter(ch) && enumeratorEnd(s) > 0);
   };
 
   const nextWord = (s: number): string => {
@@ -106,7 +118,7 @@ export function splitSentences(
   const periodEnds = (p: number, s: number, quoted: boolean): boolean => {
     const word = wordBefore(p);
     if (!word) return p - tokenStart > MAX_WORD || p === tokenStart;
-    const lower = word.toLowerCase();
+    const lower = word.toLowerCase().replace(/’/g, "'");
     if (word.length === 1 && isLetter(word)) return false; // initials, list letters
     if (!quoted && vocabulary.nonFinal.has(lower)) return false;
     if (isEnumerator(word)) {
@@ -115,7 +127,15 @@ export function splitSentences(
       const c = text.charCodeAt(before);
       if (c === 58 || c === 59) return false; // "berikut: 1. ..."
     }
-    if (vocabulary.ambiguous.has(lower) || isInitials(word)) return vocabulary.starters.has(nextWord(s));
+    const next = nextWord(s);
+    if (vocabulary.ambiguous.has(lower) || isInitials(word)) {
+      return vocabulary.starters.has(next) || numberedItem(s);
+    }
+    // Citation abbreviations chain: small caps "IMMIGR. ANN.", title case "Res. Def.", "Comp. Lab. L.".
+    if (vocabulary.starters.has(next)) return true;
+    if (isAllCaps(word) && next.length >= 2 && isAllCaps(next)) return false;
+    const nextIsShortAbbreviation = next.length > 0 && next.length <= 6 && text.charCodeAt(s + next.length) === 46;
+    if (word.length <= 6 && isUpper(word[0]) && /^\p{L}+$/u.test(word) && nextIsShortAbbreviation) return false;
     return true;
   };
 
@@ -126,6 +146,26 @@ export function splitSentences(
     const last = text.charCodeAt(p - 1);
     if (isCloser(last) || isLetter(text[p - 1])) return !isInitials(word);
     return /^\d{4}$/.test(word); // a year: "pada tahun 2019.10"
+  };
+
+  /** End of a bracketed note reference at `k` ("[^12]", "[12]"), or `k` when there is none. */
+  const bracketedMarkerEnd = (k: number): number => {
+    if (text.charCodeAt(k) !== 91) return k;
+    let j = k + 1;
+    if (text.charCodeAt(j) === 94) j++;
+    const digits = j;
+    while (j < end && j - digits < 4 && isDigit(text.charCodeAt(j))) j++;
+    return j > digits && text.charCodeAt(j) === 93 ? j + 1 : k;
+  };
+
+  /** Whether a period at `p` directly followed by `q` (no space) joins two sentences: "labour.The". */
+  const runTogether = (p: number, q: number): boolean => {
+    if (q + 1 >= end || !isUpper(text[q]) || !isLower(text[q + 1]) || !isLower(text[p - 1] ?? '')) return false;
+    const word = wordBefore(p);
+    // Domains, paths, e-mail addresses and initials keep their dots.
+    if (word.length < 2 || /[.\/:@_]/.test(word)) return false;
+    const lower = word.toLowerCase();
+    return !vocabulary.nonFinal.has(lower) && !vocabulary.ambiguous.has(lower);
   };
 
   let i = start;
@@ -178,23 +218,36 @@ export function splitSentences(
     let q = r;
     while (q < end && q - r < MAX_CLOSERS && isCloser(text.charCodeAt(q))) q++;
 
-    // Digits glued to the period: a footnote marker when a space follows, else a number ("2.5").
+    // A footnote marker glued to the final mark ("politik.1", "2019.[^10]", "rights.¹²") belongs to
+    // neither sentence; plain digits count only when a space follows and the word before allows it.
     let m = q;
-    while (m < end && m - q < 3 && isDigit(text.charCodeAt(m))) m++;
+    const bracketed = bracketedMarkerEnd(q);
+    if (bracketed > q) m = bracketed;
+    else while (m < end && m - q < 4 && isSuperscriptDigit(text.charCodeAt(m))) m++;
+    if (m === q) while (m < end && m - q < 3 && isDigit(text.charCodeAt(m))) m++;
     if (m > q) {
       const spaced = m === end || isSpace(text.charCodeAt(m));
-      if (!spaced || strong || !markerMayFollow(i)) {
+      const plain = isDigit(text.charCodeAt(q));
+      if (!spaced || (plain && (strong || !markerMayFollow(i)))) {
         i = q;
         continue;
       }
     } else if (q < end && !isSpace(text.charCodeAt(q))) {
-      i = q; // "e.g.,", "U.S.-based", "www.example.org"
+      // No space after the mark: "e.g.,", "U.S.-based", "www.example.org", "2.5" — or two sentences
+      // run together by a careless conversion ("compulsory labour.The General Conference").
+      if (runTogether(i, q)) {
+        push(sentenceStart, q);
+        sentenceStart = tokenStart = i = q;
+        continue;
+      }
+      i = q;
       continue;
     }
 
     let s = m;
-    while (s < end && isSpace(text.charCodeAt(s))) s++;
-    const ends = s === end || (opensSentence(s) && (strong || periodEnds(i, s, q > r)));
+    let lineStart = false;
+    while (s < end && isSpace(text.charCodeAt(s))) if (text.charCodeAt(s++) === 10) lineStart = true;
+    const ends = s === end || (opensSentence(s, lineStart) && (strong || periodEnds(i, s, q > r)));
     if (!ends) {
       i = q;
       continue;
@@ -209,6 +262,10 @@ export function splitSentences(
 /** "12", "3.1", "iv", "IX": a number or numeral that can label a list item or heading. */
 function isEnumerator(word: string): boolean {
   return /^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[ivx]{1,5}|[IVX]{1,5})$/.test(word);
+}
+
+function isAllCaps(word: string): boolean {
+  return word !== word.toLowerCase() && word === word.toUpperCase();
 }
 
 /** Runs of single-letter initials joined by periods: "U.S", "S.H", "U.N". */

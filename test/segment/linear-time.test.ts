@@ -39,8 +39,9 @@ describe('linear time on adversarial input', () => {
       splitSentences(large);
       tokenize(large);
     });
-    // Four times the input: a linear pass takes about four times as long, a quadratic one sixteen.
-    expect(tLarge).toBeLessThan(Math.max(8 * tSmall, 50));
-    expect(tSmall).toBeLessThan(500);
+    // Four times the input: a linear pass takes about four times as long, a quadratic one sixteen
+    // (seconds at this size); the floor absorbs timer noise and JIT warm-up on a busy machine.
+    expect(tLarge).toBeLessThan(Math.max(8 * tSmall, 250));
+    expect(tSmall).toBeLessThan(1000);
   });
 });

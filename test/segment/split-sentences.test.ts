@@ -81,6 +81,35 @@ describe('splitSentences', () => {
       ['karena alasan opini politik.', 'Negara-negara pihak wajib.', 'Hal ini terjadi pada tahun 2019.', 'Pada saat itu juga.'],
     ],
     [
+      'Markdown and superscript note markers after the period belong to neither sentence',
+      'in several meetings in 2006.[^164] A US-funded advisor worked on it.¹² The bill passed.',
+      ['in several meetings in 2006.', 'A US-funded advisor worked on it.', 'The bill passed.'],
+    ],
+    [
+      'sentences run together without a space are split after a lower-case word, not in names or URLs',
+      '*Convention concerning forced or compulsory labour.*The General Conference met at www.ilo.Org today.See U.S.Code.',
+      ['*Convention concerning forced or compulsory labour.*', 'The General Conference met at www.ilo.Org today.', 'See U.S.Code.'],
+    ],
+    [
+      'Bluebook citations: "v.", initials, title-case and small-caps abbreviation chains',
+      'Court recently overturned that doctrine. See Loper Bright Enters. v. Raimondo, 144 S. Ct. 2244, 2273 (2024) (overturning Chevron U.S.A. Inc. v. Nat. Res. Def. Council, Inc., 467 U.S. 837 (1984)). In A.S.M. v. Warden, a court denied their claims.',
+      [
+        'Court recently overturned that doctrine.',
+        'See Loper Bright Enters. v. Raimondo, 144 S. Ct. 2244, 2273 (2024) (overturning Chevron U.S.A. Inc. v. Nat. Res. Def. Council, Inc., 467 U.S. 837 (1984)).',
+        'In A.S.M. v. Warden, a court denied their claims.',
+      ],
+    ],
+    [
+      'small-caps journal names do not end sentences, an acronym before a sentence does',
+      'NAT’L IMMIGR. JUST. CTR. & DET. WATCH NETWORK, LIVES IN PERIL (2024); 57 LOY. L.A. L. REV. 1 (2024). It was held by ICE. The court agreed.',
+      ['NAT’L IMMIGR. JUST. CTR. & DET. WATCH NETWORK, LIVES IN PERIL (2024); 57 LOY. L.A. L. REV. 1 (2024).', 'It was held by ICE.', 'The court agreed.'],
+    ],
+    [
+      'footnote lines numbered after "id." start new sentences',
+      '515. See id.\n516. Id.\n517. See, e.g., UNHCR, GLOBAL TRENDS, at 2 (2024).',
+      ['515. See id.', '516. Id.', '517. See, e.g., UNHCR, GLOBAL TRENDS, at 2 (2024).'],
+    ],
+    [
       'ellipses and continuation catchwords are not boundaries',
       'disampaikan kepada . . . Presiden dan lain-lain... Namun tetap berlaku.',
       ['disampaikan kepada . . . Presiden dan lain-lain... Namun tetap berlaku.'],
