@@ -14,6 +14,7 @@ import { documentLexicon } from './document-lexicon.js';
 import { findInlineCuts } from './find-inline-cuts.js';
 import { findMarkdownFootnotes } from './find-markdown-footnotes.js';
 import { findMarkerCandidates } from './find-marker-candidates.js';
+import { findSuperscriptMarkers } from './find-superscript-markers.js';
 import { findProvisions } from './find-provisions.js';
 import { findTextFootnotes } from './find-text-footnotes.js';
 import { layOutPdfLines } from './lay-out-pdf-lines.js';
@@ -43,7 +44,13 @@ export function layOut(raw: RawDocument, options: LayoutOptions, report: Report)
 
   const notes = new Map<number, LayoutLine>();
   for (const line of lines) if (line.role === 'note' && line.note !== undefined && !notes.has(line.note)) notes.set(line.note, line);
-  if (options.footnotes && (notes.size || markdown)) linkMarkers(findMarkerCandidates(lines, markdown), notes);
+  if (options.footnotes) {
+    // PDFs: raised or smaller digits are calls whatever follows; glued digits only back them up.
+    const superscripts = isPdf ? findSuperscriptMarkers(lines) : [];
+    const called = new Set(superscripts.map((c) => c.number));
+    const glued = notes.size || markdown ? findMarkerCandidates(lines, markdown).filter((c) => !called.has(c.number)) : [];
+    linkMarkers([...superscripts, ...glued], notes);
+  }
   if (options.dehyphenate) for (const line of lines) if (line.role === 'body') line.cuts.push(...findInlineCuts(line));
   markParagraphBreaks(lines);
 
