@@ -4,6 +4,7 @@
  * the store writer stays on this thread, one transaction per document. A bad input never stops the
  * batch: it becomes a failed document with its reason.
  */
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
@@ -89,10 +90,10 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     const stored = writer.fileStates();
     const plans = await Promise.all(discovery.files.map((f) => planFile(f, stored.get(f.file), versions)));
     options.onPlanned?.(plans.length + discovery.problems.length, plans.filter((p) => p.action !== 'skip').length);
+    // Inputs that cannot even be read (loops, dangling links, permissions) are recorded like failed documents.
     for (const problem of [...discovery.problems, ...plans.flatMap((p) => (p.action === 'unreadable' ? [p] : []))]) {
-      failures.push({ file: problem.file, reason: problem.reason, unchanged: false });
-      counts.failed++;
-      emit({ file: problem.file, status: 'failed', pages: 0, error: problem.reason, mode: 'full' });
+      const identity = { file: path.resolve(problem.file), sha256: createHash('sha256').update(`unreadable:${problem.file}`).digest('hex'), bytes: 0, mtimeMs: 0 };
+      record(failedResult({ identity, mode: 'full', config, extractionVersion: versions.extraction, pipelineVersion: versions.pipeline }, problem.reason, 'unreadable-input'));
     }
     for (const plan of plans) {
       if (plan.action === 'unreadable') continue;
@@ -125,7 +126,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       });
     }
     await queue.onIdle();
-    const seen = new Set(discovery.files.map((f) => f.file));
+    const seen = new Set([...discovery.files.map((f) => f.file), ...discovery.problems.map((p) => path.resolve(p.file))]);
     const roots = options.inputs.map((i) => path.resolve(i));
     for (const [file, state] of stored) {
       const underInputs = roots.some((r) => file === r || file.startsWith(r + path.sep));
