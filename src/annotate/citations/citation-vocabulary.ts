@@ -29,6 +29,7 @@ export const vocabularySchema = z
     publisherWords: words,
     genreWords: words,
     months: words,
+    notNames: words,
   })
   .strict();
 export type CitationVocabulary = z.infer<typeof vocabularySchema>;

@@ -18,7 +18,7 @@ const HEADING_INSIDE = new RegExp(
   `(?:^|[.!?]\\s)(?:(?:[IVX]{1,5}|\\d{1,2})\\.?\\s)?(?:${[...HEADINGS].map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s(?=\\p{Lu}[\\p{L}'’-]{1,30},\\s\\p{Lu})`,
   'giu',
 );
-const ENTRY_START = /(?<=[.\]])\s(?=\p{Lu}[\p{L}'’-]{1,30},\s\p{Lu}[^()]{0,120}?\((?:1[5-9]|20[0-4])\d[a-z]?\))/gu;
+const ENTRY_START = /(?<=[.\]])\s(?=\p{Lu}[\p{L}'’-]{1,30},\s\p{Lu}[^()]{0,120}?\((?:1[5-9]\d\d|20[0-4]\d)[a-z]?\))/gu;
 
 export function isBibliographyHeading(text: string): boolean {
   const t = text.trim().replace(NUMBERING, '').replace(/[:.]$/, '').trim().toLowerCase();
@@ -27,7 +27,7 @@ export function isBibliographyHeading(text: string): boolean {
 
 function looksLikeHeading(text: string): boolean {
   const t = text.trim();
-  return t.length < 80 && !/[.;,]$/.test(t) && !/(?:1[5-9]|20[0-4])\d/.test(t) && /^\S/.test(t) && t.split(/\s+/).length <= 8;
+  return t.length < 80 && !/[.;,]$/.test(t) && !/(?:1[5-9]\d\d|20[0-4]\d)/.test(t) && /^\S/.test(t) && t.split(/\s+/).length <= 8;
 }
 
 export function findBibliography(text: string, paragraphs: readonly Segment[]): Span[] {

@@ -15,7 +15,7 @@ export interface InTextCitation extends Span {
 const NAME = String.raw`\p{Lu}[\p{L}'’-]{1,30}`;
 const JOIN = String.raw`(?:\s?,\s|\s(?:&|and|dan|und)\s)`;
 const AUTHORS = String.raw`${NAME}(?:${JOIN}${NAME}){0,3}(?:\s(?:et al\.|dkk\.?))?`;
-const YEAR = String.raw`(?:1[5-9]|20[0-4])\d[a-z]?`;
+const YEAR = String.raw`(?:1[5-9]\d\d|20[0-4]\d)[a-z]?`;
 const PIN = String.raw`(?::\s?|,\s(?:p{1,2}\.|hlm\.?|hal\.?)\s?)(\d{1,5}(?:[-–]\d{1,5})?)`;
 const ONE = new RegExp(String.raw`(${AUTHORS}),?\s(${YEAR})(?:${PIN})?`, 'gu');
 const PAREN = new RegExp(String.raw`\((?:${AUTHORS}),?\s${YEAR}[^()]{0,200}?\)`, 'gu');

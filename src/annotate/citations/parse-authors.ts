@@ -30,6 +30,7 @@ const vocabulary = loadCitationVocabulary();
 const CONJUNCTIONS = new Set(vocabulary.authorConjunctions);
 const PARTICLES = new Set(vocabulary.nameParticles.map((w) => w.toLowerCase()));
 const SUFFIXES = new Set(vocabulary.nameSuffixes.map((w) => w.toLowerCase().replace(/\.$/, '')));
+const NOT_NAMES = new Set(vocabulary.notNames);
 const ET_AL = vocabulary.etAl.map((w) => w.toLowerCase().replace(/\.$/, ''));
 
 const INITIALS = /^(?:\p{Lu}\.?(?:-\p{Lu}\.?)?)+$/u;
@@ -50,6 +51,8 @@ export function scanAuthors(text: string): AuthorScan {
   let afterConjunction = false;
   let end = 0;
   let stop = false;
+  /** The scan met a word that is no name while a piece was open: that piece ran into the title. */
+  let ranIntoText = false;
   const close = (): boolean => {
     if (current.length) pieces.push({ tokens: current, afterConjunction });
     current = [];
@@ -83,11 +86,23 @@ export function scanAuthors(text: string): AuthorScan {
       afterConjunction = true;
       continue;
     }
-    if (!isNameToken(bare)) break;
+    if (/^(?:\.{3}|…)$/.test(t.text)) continue;
+    if (!isNameToken(bare) || (NOT_NAMES.has(bare) && !/\.[,;:]?$/.test(t.text))) {
+      ranIntoText = /^\p{L}/u.test(t.text);
+      break;
+    }
+    if (completesName(current, pieces, bare, t.text, tokens[i + 1]?.text ?? '')) {
+      // "Monod J. The growth…", "Kokich, V. G. Calvarial…": the name was complete; a new word is the title.
+      close();
+      stop = true;
+      break;
+    }
     current.push({ ...t, text: t.text.replace(/[,;:]+$/, '') });
     const last = t.text[t.text.length - 1];
     if (last === ',' || last === ';') {
       close();
+      // After ";" a list may switch to natural order ("Triyoga, Bambang; Iwan Sudradjat").
+      if (last === ';') afterConjunction = true;
       end = t.end;
     } else if (last === ':' ) {
       close();
@@ -101,8 +116,28 @@ export function scanAuthors(text: string): AuthorScan {
     } else end = t.end;
   }
   // A piece still open when a non-name token arrived belongs to the list only if it is complete.
-  if (current.length) pieces.push({ tokens: current, afterConjunction });
+  if (current.length && !(ranIntoText && !closedByInitial(current))) pieces.push({ tokens: current, afterConjunction });
   return assemble(pieces, text, end);
+}
+
+/** Whether the open piece is a finished name that a following capitalised word cannot continue. */
+function completesName(current: Token[], pieces: { tokens: Token[] }[], next: string, nextRaw: string, afterNext: string): boolean {
+  if (!current.length || isInitials(next)) return false;
+  // "Theodor W. Adorno," "Patricia L. Winter." : a family name closing a natural-order name.
+  if (/[,;.]$/.test(nextRaw) || /^(?:and|&|dan|und|\()/.test(afterNext)) return false;
+  const last = current[current.length - 1].text;
+  if (!last.endsWith('.') || !isInitials(stripPunctuation(last, true))) return false;
+  const words = current.map((t) => stripPunctuation(t.text, true));
+  // Family then initials ("Monod J."): complete.
+  if (!isInitials(words[0])) return true;
+  // Only initials, after a lone family name ("Kokich, V. G."): complete.
+  const prev = pieces[pieces.length - 1];
+  return !!prev && prev.tokens.length === 1 && words.every((w) => isInitials(w));
+}
+
+/** A piece cut short by a title word still counts when it ends in initials ("Hall BG" then text). */
+function closedByInitial(current: Token[]): boolean {
+  return isInitials(stripPunctuation(current[current.length - 1].text, true));
 }
 
 function assemble(pieces: { tokens: Token[]; afterConjunction: boolean }[], text: string, scanEnd: number): AuthorScan {
@@ -138,6 +173,17 @@ function assemble(pieces: { tokens: Token[]; afterConjunction: boolean }[], text
     if (inverted === null && looksNatural(piece)) inverted = false;
     authors.push(name);
     end = pieceEnd;
+  }
+  // "P. Gasik, J. Instrum. 9 …", "D. Lovelock, Commun. Math. Phys. 5": an abbreviation before the
+  // volume is the journal, not a last author.
+  if (authors.length > 1 && end > 0) {
+    const lastPiece = pieces[Math.min(pieces.length - 1, authors.length - 1)];
+    const lastToken = lastPiece?.tokens[lastPiece.tokens.length - 1].text ?? '';
+    const after = text.slice(end).replace(/^[\s,.;:]+/, '');
+    if (/\.$/.test(lastToken) && !isInitials(stripPunctuation(lastToken, true)) && /^(?:\p{Lu}\p{L}{0,8}\.\s?){0,3}\d/u.test(after)) {
+      authors.pop();
+      end = lastPiece.tokens[0].start;
+    }
   }
   // Include separators that followed the last name (", " or ". ") in the list's extent.
   if (end > 0) {
@@ -195,8 +241,10 @@ function looksNatural(words: string[]): boolean {
 }
 
 function isVancouver(words: string[]): boolean {
+  const first = words[0];
   const last = words[words.length - 1];
-  return words.length >= 2 && /^\p{Lu}{1,3}$/u.test(last) && !isInitials(words[0].replace(/\.$/, '') + '.') ;
+  const familyFirst = first.length >= 2 && !first.includes('.') && NAME_WORD.test(first) && !/^\p{Lu}{1,3}$/u.test(first);
+  return words.length >= 2 && familyFirst && (/^\p{Lu}{1,3}$/u.test(last) || (isInitials(last) && last.includes('.')));
 }
 
 /** A name in natural or Vancouver order, or a single-part name; null when it is not a name. */

@@ -94,11 +94,13 @@ export function parseReference(raw: string): ParsedReference {
   work = work.replace(/\bdoi\s?:?\s?$/i, '').trim().replace(LEADING_NUMBER, '');
 
   // The author list, then the year written right after it (author–year styles).
-  const scan = /^[—–-]{2,}/.test(work) ? { authors: [], end: work.match(/^[—–-]+\.?\s*/)![0].length } : scanAuthors(work);
+  // "———." / "______." repeats the previous entry's authors (we cannot know them here).
+  const repeated = /^[—–_-]{2,}[.,]?\s*/.exec(work);
+  const scan = repeated ? { authors: [], end: repeated[0].length } : scanAuthors(work);
   let rest = work.slice(scan.end);
   let year: string | null = null;
-  const lead = /^[\s(.,[]{0,3}((?:1[5-9]|20[0-4])\d)[a-z]?(?:,\s?\p{L}{3,12}\.?(?:\s\d{1,2})?)?[\s)\].,:;]{0,4}/u.exec(rest);
-  if (lead && scan.authors.length) {
+  const lead = /^[\s(.,[]{0,3}((?:1[5-9]\d\d|20[0-4]\d))[a-z]?(?:,\s?\p{L}{3,12}\.?(?:\s\d{1,2})?)?[\s)\].,:;]{0,4}/u.exec(rest);
+  if (lead && (scan.authors.length || repeated)) {
     year = lead[1];
     rest = rest.slice(lead[0].length);
   } else if (/^\s?\((?:n\.\s?d\.|t\.\s?t\.|s\.\s?d\.|o\.\s?J\.)\)[.,]?\s?/i.test(rest)) {
@@ -112,7 +114,10 @@ export function parseReference(raw: string): ParsedReference {
     title = quoted[1];
     rest = rest.slice(quoted.index + quoted[0].length);
   } else {
-    const endAt = sentenceEnd(rest);
+    let endAt = sentenceEnd(rest);
+    // Comma styles ("…, Title, J. Logic Programming, 5 207-229 (1988).") put the whole tail in one
+    // "sentence"; there the title ends at the first top-level comma.
+    if (hasNumberBlock(rest.slice(0, endAt))) endAt = Math.min(endAt, firstComma(rest));
     const candidate = rest.slice(0, endAt);
     if (/\p{L}{2}/u.test(candidate) && !/^\s?(?:[A-Za-z]?\d|\()/.test(candidate)) {
       title = candidate;
@@ -170,7 +175,7 @@ function parseTail(rest: string): Tail {
   let blockStart = s.length;
   if (volParen) {
     tail.volume = volParen[1];
-    if (!/^(?:1[5-9]|20[0-4])\d$/.test(volParen[2]) && /^\d/.test(volParen[2])) tail.issue = volParen[2];
+    if (!/^(?:1[5-9]\d\d|20[0-4]\d)$/.test(volParen[2]) && /^\d/.test(volParen[2])) tail.issue = volParen[2];
     blockStart = Math.min(blockStart, volParen.index);
     const after = s.slice(volParen.index + volParen[0].length);
     const pagesAfter = /^\s?[:,]?\s?(?:pp?\.\s?)?([A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?)/.exec(after);
@@ -209,7 +214,7 @@ function parseTail(rest: string): Tail {
   const firstSentence = container.slice(0, sentenceEnd(container, true));
   if (!hadIn && firstSentence.length < container.trim().length && looksLikeImprint(container.slice(firstSentence.length))) container = firstSentence;
   if (hadIn) container = container.split(/,\s(?=\p{Lu}[\p{L}]+(?:,|\s\d|:))/u)[0];
-  container = container.replace(/\(?(?:1[5-9]|20[0-4])\d[a-z]?\)?[.,;:\s]*$/u, '');
+  container = container.replace(/\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,;:\s]*$/u, '');
   const c = clean(container);
   if (c && !GENRE.test(c) && !(PUBLISHER_WORDS.test(c) && !hadIn && !volParen && !volWord && !tail.volume)) tail.container = c;
   else if (c && PUBLISHER_WORDS.test(c) && !tail.publisher) tail.publisher = c.replace(/,\s?\p{Lu}[\p{L}]+$/u, '');
@@ -264,6 +269,23 @@ function numberRun(s: string): { index: number; values: string[] } | null {
   return index < 0 ? null : { index, values };
 }
 
+/** Whether a stretch holds a volume/pages/year block: "5 207-229", "73, 15 (2006)", "14(2009)". */
+function hasNumberBlock(s: string): boolean {
+  return /(?<![\p{L}\d-])\d{1,5}(?:\s?[(,:;]\s?\d|\s\d|\s?[-–]\s?\d)|\((?:1[5-9]\d\d|20[0-4]\d)\)|,\s(?:1[5-9]\d\d|20[0-4]\d)\b/u.test(s);
+}
+
+/** Offset just after the first comma outside brackets, or the string's length. */
+function firstComma(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    else if (ch === ',' && depth === 0) return i + 1;
+  }
+  return s.length;
+}
+
 function pickYear(s: string): string | null {
   YEAR_RE.lastIndex = 0;
   let last: string | null = null;
@@ -276,7 +298,7 @@ function pickYear(s: string): string | null {
 }
 
 function isYear(s: string): boolean {
-  return /^(?:1[5-9]|20[0-4])\d[a-z]?$/.test(s);
+  return /^(?:1[5-9]\d\d|20[0-4]\d)[a-z]?$/.test(s);
 }
 
 /** Whitespace collapsed; spaces before punctuation removed ("M .Wagner ,Phys" → "M.Wagner, Phys"). */
@@ -285,7 +307,7 @@ function tidy(raw: string): string {
     .replace(/\s+/g, ' ')
     .replace(/ ([,;])/g, '$1')
     .replace(/([,;])(?=\p{L})/gu, '$1 ')
-    .replace(/(^|\s)(\p{Lu}) \.(?=\p{Lu})/gu, '$1$2. ')
+    .replace(/ \.(?=\p{L})/gu, '. ')
     .replace(/(?<=\s|^)(\p{Lu}\.)(?=\p{Lu}\p{Ll})/gu, '$1 ')
     .replace(/\( (?=\d)/g, '(')
     .trim();
