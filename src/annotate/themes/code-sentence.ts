@@ -53,20 +53,19 @@ function hitEvidence(hits: readonly TermHit[], tokens: readonly StemmedToken[], 
 }
 
 function fire(rule: CompiledRule, hits: (TermHit[] | undefined)[], tokens: readonly StemmedToken[], text: string, offset: number, mentions: readonly InstrumentMention[]): Evidence | null {
-  const terms: string[] = [];
-  const spans: Span[] = [];
+  // Cheap rejections first: most rules do not fire on most sentences, and this runs per rule.
+  if (rule.kind === 'terms' && !hits[rule.set]) return null;
+  if (rule.kind === 'near' && (!hits[rule.set] || !hits[rule.setB])) return null;
+  if (rule.kind === 'instruments' && !mentions.length) return null;
   if (rule.excludes >= 0 && hits[rule.excludes]) return null;
   if (rule.requires >= 0 && !hits[rule.requires]) return null;
+  const terms: string[] = [];
+  const spans: Span[] = [];
   if (rule.kind === 'terms') {
-    const found = hits[rule.set];
-    if (!found) return null;
-    hitEvidence(found, tokens, text, offset, terms, spans);
+    hitEvidence(hits[rule.set]!, tokens, text, offset, terms, spans);
   } else if (rule.kind === 'near') {
-    const as = hits[rule.set];
-    const bs = hits[rule.setB];
-    if (!as || !bs) return null;
     let best: [TermHit, TermHit] | null = null;
-    for (const a of as) for (const b of bs) if (gap(a, b) <= rule.within && (!best || gap(a, b) < gap(best[0], best[1]))) best = [a, b];
+    for (const a of hits[rule.set]!) for (const b of hits[rule.setB]!) if (gap(a, b) <= rule.within && (!best || gap(a, b) < gap(best[0], best[1]))) best = [a, b];
     if (!best) return null;
     hitEvidence(best, tokens, text, offset, terms, spans);
   } else {
@@ -81,21 +80,31 @@ function fire(rule: CompiledRule, hits: (TermHit[] | undefined)[], tokens: reado
   return { rule: rule.id, terms, spans };
 }
 
-/** Codes `text`; `tokens` may be passed when the caller has them already. */
-export function codeSentence(compiled: CompiledCodebook, text: string, context: CodeSentenceContext = {}, tokens: readonly StemmedToken[] = stemTokens(tokenize(text))): SentenceCode[] {
+/** Every theme with at least one fired rule, and that evidence, before minimum scores apply. */
+export function fireRules(compiled: CompiledCodebook, text: string, context: CodeSentenceContext = {}, tokens: readonly StemmedToken[] = stemTokens(tokenize(text))): { themeIndex: number; evidence: Evidence[]; score: number }[] {
   const offset = context.offset ?? 0;
   const mentions = context.mentions ?? [];
   const hits = matchTerms(compiled, tokens);
-  const codes: SentenceCode[] = [];
-  for (const theme of compiled.themes) {
+  const out: { themeIndex: number; evidence: Evidence[]; score: number }[] = [];
+  compiled.themes.forEach((theme, themeIndex) => {
     let score = 0;
-    const evidence: Evidence[] = [];
+    let evidence: Evidence[] | null = null;
     for (const rule of theme.rules) {
       const e = fire(rule, hits, tokens, text, offset, mentions);
       if (!e) continue;
       score += rule.weight;
-      evidence.push(e);
+      (evidence ??= []).push(e);
     }
+    if (evidence) out.push({ themeIndex, evidence, score });
+  });
+  return out;
+}
+
+/** Codes `text`; `tokens` may be passed when the caller has them already. */
+export function codeSentence(compiled: CompiledCodebook, text: string, context: CodeSentenceContext = {}, tokens?: readonly StemmedToken[]): SentenceCode[] {
+  const codes: SentenceCode[] = [];
+  for (const { themeIndex, evidence, score } of fireRules(compiled, text, context, tokens)) {
+    const theme = compiled.themes[themeIndex];
     if (score >= theme.minScore) codes.push({ themeId: theme.id, themeName: theme.name, score, evidence });
   }
   return codes;

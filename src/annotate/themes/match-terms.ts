@@ -21,7 +21,12 @@ export interface TermHit {
 }
 
 export function stemTokens(tokens: readonly Token[]): StemmedToken[] {
-  return tokens.map((t) => ({ ...t, id: stem(t.base, 'id'), en: stem(t.base, 'en') }));
+  const out: StemmedToken[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    out[i] = { start: t.start, end: t.end, lower: t.lower, base: t.base, id: stem(t.base, 'id'), en: stem(t.base, 'en') };
+  }
+  return out;
 }
 
 function partMatches(part: TermPart, token: StemmedToken): boolean {
