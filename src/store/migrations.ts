@@ -152,4 +152,63 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX messages_document ON messages(document);
     `,
   },
+  {
+    version: 2,
+    name: 'registry, works and review',
+    sql: `
+      -- Instruments known to the run: the registry's entries and statutes discovered by citation.
+      CREATE TABLE instruments (
+        id TEXT PRIMARY KEY,
+        name_en TEXT,
+        name_id TEXT,
+        kind TEXT NOT NULL,
+        year INTEGER,
+        indonesia_status TEXT,
+        ratified_by TEXT,
+        source TEXT,
+        from_registry INTEGER NOT NULL DEFAULT 1
+      );
+
+      -- Works cited across the corpus: references grouped by DOI or by author, year and title.
+      CREATE TABLE works (
+        work_id TEXT PRIMARY KEY,
+        authors TEXT NOT NULL DEFAULT '[]',
+        year TEXT,
+        title TEXT,
+        container TEXT,
+        doi TEXT,
+        cited_by_documents INTEGER NOT NULL DEFAULT 0,
+        citations INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE work_references (
+        annotation INTEGER PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
+        work_id TEXT NOT NULL
+      );
+      CREATE INDEX work_references_work ON work_references(work_id);
+
+      -- Review decisions, append-only. A decision targets a machine (or manual) annotation by stable
+      -- identifiers that survive re-runs: the document's content hash, the span and the key (theme or
+      -- instrument id). The current status of a target is derived from its latest decisions; undo is a
+      -- new record. A decision whose target no longer exists is kept (shown as orphaned).
+      CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        target_kind TEXT NOT NULL,
+        document_sha256 TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        target_key TEXT NOT NULL,
+        reviewer TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'recode', 'memo', 'manual', 'undo')),
+        previous_status TEXT,
+        new_status TEXT,
+        new_key TEXT,
+        memo TEXT,
+        undoes INTEGER REFERENCES decisions(id),
+        blind INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX decisions_target ON decisions(document_sha256, target_kind, start, "end", target_key);
+      CREATE INDEX decisions_reviewer ON decisions(reviewer);
+    `,
+  },
 ];
