@@ -41,7 +41,13 @@ function common(): Set<string> {
 const VOWELS = new Set('aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿāēīōūăĕĭŏŭąęįų');
 const INNER = new Set(['-', '\u2010', '\u2011', "'", '\u2019', '.', '/']);
 
-const isLetter = (ch: string): boolean => ch.toLowerCase() !== ch.toUpperCase();
+const LETTER = /\p{L}/u;
+/** ASCII by code range (the common case, and cheap); other characters by their Unicode category. */
+const isLetter = (ch: string): boolean => {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(ch);
+};
 const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
 
 type Kind = 'common' | 'plausible' | 'neutral' | 'unrecognized';
@@ -79,14 +85,14 @@ export function classifyToken(token: string, words: Set<string> = common()): Kin
       prev = ch;
       continue;
     }
-    const l = ch.toLowerCase();
+    const l = ch.charCodeAt(0) < 128 ? String.fromCharCode(ch.charCodeAt(0) | 32) : ch.toLowerCase();
     if (VOWELS.has(l)) {
       vowels++;
       consonantRun = 0;
     } else if (++consonantRun > 5) return 'unrecognized';
     sameRun = l === prev ? sameRun + 1 : 1;
     if (sameRun >= 4) return 'unrecognized';
-    const upper = ch !== l;
+    const upper = ch !== l || (ch.charCodeAt(0) >= 128 && ch !== ch.toLowerCase());
     // lower → upper inside a word ("iPhone", "McDonald") is allowed once; more is not ordinary text.
     if (prevUpper === false && upper) caseShifts++;
     prevUpper = upper;
