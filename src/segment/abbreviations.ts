@@ -1,6 +1,6 @@
 /**
  * Loads the splitter's vocabulary from pipelines/segment/: abbreviations that never end a sentence,
- * abbreviations that may, and the words that commonly open a sentence. Returns lookup sets (lower-case
+ * abbreviations that may, the words that commonly open a sentence and those that open a heading line. Returns lookup sets (lower-case
  * abbreviations without their final period; sentence starters as written). Read once per process.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,8 @@ export interface Abbreviations {
   readonly ambiguous: ReadonlySet<string>;
   /** Capitalised words that commonly open a sentence, in either language. */
   readonly starters: ReadonlySet<string>;
+  /** Words that open a statute heading line ("Pasal", "Ayat", "Article"), as written. */
+  readonly headings: ReadonlySet<string>;
 }
 
 // src/segment/ and dist/segment/ are both two levels below the repository root.
@@ -30,6 +32,7 @@ export function loadAbbreviations(dir: string = fileURLToPath(dataDir)): Abbrevi
     nonFinal: lower(abbreviations.nonFinal),
     ambiguous: lower(abbreviations.ambiguous),
     starters: new Set(Object.values(starters).flat().map(String)),
+    headings: new Set((read('headings.yaml').words ?? []).map(String)),
   };
 }
 

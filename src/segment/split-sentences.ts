@@ -13,13 +13,16 @@
  * A footnote marker glued to the final period ("politik.1 Negara", "law.[^12] The", "law.¹ The")
  * stays outside both sentences, as layout may leave it in plain-text inputs. Two sentences run
  * together without a space ("labour.The Conference") are split when a lower-case word ends the first. A list item that follows ";" (or ":" and a line break) starts
- * a new sentence, as in statutes' "Menimbang: a. bahwa ...; b. bahwa ...".
+ * a new sentence, as in statutes' "Menimbang: a. bahwa ...; b. bahwa ...". A heading line ("Pasal 5",
+ * "Ayat (2)", "Article 33"; words in pipelines/segment/headings.yaml) is a sentence of its own.
  */
 import type { Span } from '../span.js';
 import { defaultAbbreviations, type Abbreviations } from './abbreviations.js';
 
 /** Longest word looked at when deciding whether it is an abbreviation; longer ones never are. */
 const MAX_WORD = 32;
+/** Longest heading line ("Bagian Kesatu", "Pasal 28D ayat (1)") looked at, in characters. */
+const MAX_HEADING = 40;
 /** Closing quotes/brackets kept with the sentence after its final period. */
 const MAX_CLOSERS = 4;
 
@@ -168,11 +171,35 @@ export function splitSentences(
     return !vocabulary.nonFinal.has(lower) && !vocabulary.ambiguous.has(lower);
   };
 
+  /** Whether the line [from, to) is a heading line ("Pasal 28D", "Ayat (2)", "BAB II"). */
+  const headingLine = (from: number, to: number): boolean => {
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+    if (to - from > MAX_HEADING || to === from || text.charCodeAt(to - 1) === 46) return false;
+    const words = text.slice(from, to).split(/[ \t]+/);
+    return words.length >= 2 && words.length <= 4 && vocabulary.headings.has(words[0]) && words.every((w) => w.length <= 12);
+  };
+
+  let lineStart = start;
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
       tokenStart = i + 1;
+      // A heading line is a sentence of its own when what follows opens one.
+      if (c === 10 && i - lineStart <= MAX_HEADING + 8 && headingLine(lineStart, i)) {
+        let s = i + 1;
+        while (s < end && isSpace(text.charCodeAt(s))) s++;
+        if (s < end && opensSentence(s, true)) {
+          if (sentenceStart < lineStart) push(sentenceStart, lineStart);
+          push(Math.max(sentenceStart, lineStart), i);
+          sentenceStart = tokenStart = s;
+          lineStart = i + 1;
+          i = s;
+          continue;
+        }
+      }
+      if (c === 10) lineStart = i + 1;
       i++;
       continue;
     }
@@ -181,8 +208,10 @@ export function splitSentences(
       let s = i + 1;
       let newline = false;
       while (s < end && isSpace(text.charCodeAt(s))) {
-        if (text.charCodeAt(s) === 10) newline = true;
-        s++;
+        if (text.charCodeAt(s++) === 10) {
+          newline = true;
+          lineStart = s;
+        }
       }
       if (s > i + 1 && s < end && (c === 59 || newline) && enumeratorEnd(s) > 0) {
         push(sentenceStart, i + 1);
@@ -245,9 +274,14 @@ export function splitSentences(
     }
 
     let s = m;
-    let lineStart = false;
-    while (s < end && isSpace(text.charCodeAt(s))) if (text.charCodeAt(s++) === 10) lineStart = true;
-    const ends = s === end || (opensSentence(s, lineStart) && (strong || periodEnds(i, s, q > r)));
+    let afterNewline = false;
+    while (s < end && isSpace(text.charCodeAt(s))) {
+      if (text.charCodeAt(s++) === 10) {
+        afterNewline = true;
+        lineStart = s;
+      }
+    }
+    const ends = s === end || (opensSentence(s, afterNewline) && (strong || periodEnds(i, s, q > r)));
     if (!ends) {
       i = q;
       continue;

@@ -110,6 +110,11 @@ describe('splitSentences', () => {
       ['515. See id.', '516. Id.', '517. See, e.g., UNHCR, GLOBAL TRENDS, at 2 (2024).'],
     ],
     [
+      'statute heading lines are sentences of their own',
+      'Pasal 9\nCukup jelas.\nAyat (2)\nCukup jelas.\nPasal 5 ayat (1)\nmenyatakan bahwa negara wajib.',
+      ['Pasal 9', 'Cukup jelas.', 'Ayat (2)', 'Cukup jelas.', 'Pasal 5 ayat (1)\nmenyatakan bahwa negara wajib.'],
+    ],
+    [
       'ellipses and continuation catchwords are not boundaries',
       'disampaikan kepada . . . Presiden dan lain-lain... Namun tetap berlaku.',
       ['disampaikan kepada . . . Presiden dan lain-lain... Namun tetap berlaku.'],
