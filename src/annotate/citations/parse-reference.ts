@@ -62,7 +62,7 @@ const EDITORS_AT_START = new RegExp(
   `^(?:[^,:()]{1,80}?\\((?:${EDITOR_WORDS})\\)[,:]?\\s|(?:${EDITOR_WORDS})\\s(?:by\\s)?[^,:]{1,80}?[,:]\\s)`,
   'iu',
 );
-const EDITORS_ANYWHERE = new RegExp(`,?\\s?\\(?(?:${EDITOR_WORDS})\\)?\\s?(?:by\\s)?[^,;:()]{0,80}?(?=,|;|$|\\))`, 'iu');
+const EDITORS_ANYWHERE = new RegExp(`,?\\s?\\(?(?<![\\p{L}])(?:${EDITOR_WORDS})(?![\\p{L}])\\)?\\s?(?:by\\s)?[^,;:()]{0,80}?(?=,|;|$|\\))`, 'iu');
 const PLACE_PUBLISHER = /(?:^|[.,]\s)(\p{Lu}[\p{L} .'-]{1,40}?(?:,\s\p{Lu}[\p{L}.]{1,12})?)\s?:\s?(\p{Lu}[^,:;()]{1,80}?)(?=,|\.\s|\.?$|;|\s\(?\d{4})/u;
 
 /** Parses one reference string. */
@@ -119,7 +119,9 @@ export function parseReference(raw: string): ParsedReference {
     // "sentence"; there the title ends at the first top-level comma.
     if (hasNumberBlock(rest.slice(0, endAt))) endAt = Math.min(endAt, firstComma(rest));
     const candidate = rest.slice(0, endAt);
-    if (/\p{L}{2}/u.test(candidate) && !/^\s?(?:[A-Za-z]?\d|\()/.test(candidate)) {
+    // A lone abbreviation ("Commun.") before numbers is a journal, not a title.
+    const abbreviation = /^\s?\p{Lu}\p{L}{0,8}\.$/u.test(candidate);
+    if (/\p{L}{2}/u.test(candidate) && !abbreviation && !/^\s?(?:[A-Za-z]?\d|\()/.test(candidate)) {
       title = candidate;
       rest = rest.slice(endAt);
     }
@@ -213,7 +215,10 @@ function parseTail(rest: string): Tail {
   container = container.replace(EDITORS_ANYWHERE, '');
   const firstSentence = container.slice(0, sentenceEnd(container, true));
   if (!hadIn && firstSentence.length < container.trim().length && looksLikeImprint(container.slice(firstSentence.length))) container = firstSentence;
-  if (hadIn) container = container.split(/,\s(?=\p{Lu}[\p{L}]+(?:,|\s\d|:))/u)[0];
+  if (hadIn) container = container.split(/,\s(?=\p{Lu}[\p{L}]+(?:,|\s\d|:|\s*$))/u)[0];
+  // An unclosed parenthesis starts an editor or imprint note: "(R. Chellappa, ed.", "(Cambridge University Press".
+  const open = container.lastIndexOf('(');
+  if (open > 0 && container.indexOf(')', open) < 0) container = container.slice(0, open);
   container = container.replace(/\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,;:\s]*$/u, '');
   const c = clean(container);
   if (c && !GENRE.test(c) && !(PUBLISHER_WORDS.test(c) && !hadIn && !volParen && !volWord && !tail.volume)) tail.container = c;
@@ -242,6 +247,9 @@ function endsAbbreviation(s: string, i: number): boolean {
   while (j > 0 && /\p{L}/u.test(s[j - 1])) j--;
   const word = s.slice(j, i);
   if (word.length === 1 && /\p{Lu}/u.test(word)) return true;
+  // Journal abbreviation chains ("Phys. Rev. D", "Commun. Math. Phys."): a short capitalised word
+  // followed by another abbreviation or a single capital.
+  if (word.length <= 7 && /^\p{Lu}/u.test(word) && /^\s(?:\p{Lu}\p{L}{0,7}\.|\p{Lu}(?:\s|$))/u.test(s.slice(i + 1, i + 11))) return true;
   return /^(?:vs|v|eds?|no|vol|pp|cf|St|Dr|Mr|Mrs|Jr|Sr|Inc|Co|Ltd|et|al)$/i.test(word);
 }
 
