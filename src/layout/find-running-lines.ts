@@ -18,7 +18,7 @@ export function findRunningLines(pages: readonly (readonly LayoutLine[])[], voca
   const words = alternation(vocabulary.pageWords);
   const of = alternation(vocabulary.ofWords);
   const pageNumber = new RegExp(
-    `^(?:(?:${words}) ?)?[-–—(\\[]? ?(\\d{1,4}|[ivxlcdm]{1,7}) ?[-–—)\\]]?(?: ?(?:${of}) ?\\d{1,4})?$`,
+    `^(?:(?:${words}) ?)?(?:[-–—] ?)?(\\d{1,4}|[ivxlcdm]{1,7})(?: ?[-–—])?(?: ?(?:${of}) ?\\d{1,4})?$`,
     'i',
   );
   const furniture = new Set(vocabulary.furniture.map(key));

@@ -31,8 +31,9 @@ export function findSuperscriptMarkers(lines: readonly LayoutLine[]): MarkerCand
           number: Number(d[0]),
           digitsStart,
           digitsEnd: digitsStart + d[0].length,
-          cutStart: start,
-          cutEnd: start + item.text.length,
+          // The digits only: spaces around them belong to the running text.
+          cutStart: start + lead,
+          cutEnd: start + lead + m[1].length,
           explicit: true,
         });
       }
