@@ -32,14 +32,18 @@ export function findDois(text: string): FoundDoi[] {
     const doi = cleanDoi(m[1]);
     if (!doi) continue;
     // The span ends where the kept DOI ends, so trimmed punctuation stays outside it.
-    const keptLength = trimmedLength(m[1]);
+    const keptLength = trimmedLength(m[1].replace(GLUED_LABEL, ''));
     found.push({ doi, span: { start: m.index, end: m.index + m[0].length - (m[1].length - keptLength) } });
   }
   return found;
 }
 
+/** A label glued after the DOI by text extraction (".URL http…", ".PDF"), written in capitals. */
+const GLUED_LABEL = /\.(?:URL|PDF|HTML|Available|Accessed|Retrieved)$/;
+
 function cleanDoi(candidate: string): string | null {
-  const doi = candidate.slice(0, trimmedLength(candidate)).replace(/%2F/gi, '/').toLowerCase();
+  const unglued = candidate.replace(GLUED_LABEL, '');
+  const doi = unglued.slice(0, trimmedLength(unglued)).replace(/%2F/gi, '/').toLowerCase();
   return SYNTAX.test(doi) ? doi : null;
 }
 

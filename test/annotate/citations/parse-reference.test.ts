@@ -76,3 +76,9 @@ describe('parseReferenceLines', () => {
     expect(JSON.parse(out[2])).toMatchObject({ volume: '1', issue: '2', pages: '3' });
   });
 });
+
+describe('DOIs glued to what follows', () => {
+  it('drops a capitalised label that extraction glued to the DOI', () => {
+    expect(parseReference('Lee, A. (2020). Title. J. Phys. 1, 2. doi:10.5555/Phys.93.1.URL http: //example.org/x').doi).toBe('10.5555/phys.93.1');
+  });
+});
