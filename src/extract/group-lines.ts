@@ -219,7 +219,44 @@ function attachFragments(segments: Segment[], tuning: GroupingTuning): void {
   }
 }
 
+/**
+ * Letter-spaced display type ("p r o t o c o l", "s tat u s"): pdfjs puts a space between tracked
+ * letters. Returns the run's text without those spaces when it is made of letter chunks of at most
+ * three letters, most of them single, else null.
+ */
+function collapseTracking(text: string): string | null {
+  let chunks = 0;
+  let singles = 0;
+  let chunkLength = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c === 32) {
+      if (chunkLength === 0) return null; // double space: a real word gap
+      chunks++;
+      if (chunkLength === 1) singles++;
+      chunkLength = 0;
+    } else if (text[i].toLowerCase() !== text[i].toUpperCase() && ++chunkLength <= 3) continue;
+    else return null;
+  }
+  return chunks >= 2 && singles / chunks >= 0.6 ? text.replaceAll(' ', '') : null;
+}
+
+/** A line is letter-spaced when every run with inner spaces is tracked and one spells 4+ letters. */
+function untrack(runs: readonly Run[]): Map<Run, string> | null {
+  const collapsed = new Map<Run, string>();
+  let strong = false;
+  for (const r of runs) {
+    if (r.blank || !r.text.includes(' ')) continue;
+    const c = collapseTracking(r.text);
+    if (c === null) return null;
+    collapsed.set(r, c);
+    if (c.length >= 4) strong = true;
+  }
+  return strong ? collapsed : null;
+}
+
 function toLine(seg: Segment, tuning: GroupingTuning): LineDraft {
+  const tracked = untrack(seg.runs);
   const items: TextItem[] = [];
   const texts: string[] = [];
   let pendingSpace = false;
@@ -237,7 +274,7 @@ function toLine(seg: Segment, tuning: GroupingTuning): LineDraft {
       const space = pendingSpace || prev.trailingSpace || r.leadingSpace || gap > tuning.spaceGap * size;
       if (space) texts[texts.length - 1] += ' ';
     }
-    texts.push(r.text);
+    texts.push(tracked?.get(r) ?? r.text);
     first ??= r;
     prev = r;
     pendingSpace = false;

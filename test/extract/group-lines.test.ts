@@ -81,3 +81,24 @@ describe('groupLines', () => {
     expect(lines.map((l) => l.text)).toEqual(['first line', 'second line']);
   });
 });
+
+describe('groupLines on letter-spaced display type', () => {
+  it('removes the spaces pdfjs puts between tracked letters, keeping word gaps', () => {
+    const lines = groupLines([
+      item('r e l a t i n g', 558, 306, 10, 67.5),
+      item(' ', 625.9, 306, 10, 0.95),
+      item('t o', 635.4, 306, 10, 16.4),
+      item(' ', 651.8, 306, 10, 0.95),
+      item('t h e', 661.3, 306, 10, 25.2),
+      item('s tat u s', 558, 276, 20, 86.4),
+      item(' ', 644.8, 276, 20, 0.65),
+      item('o f', 657.8, 276, 20, 28.7),
+    ]);
+    expect(lines.map((l) => l.text)).toEqual(['relating to the', 'status of']);
+  });
+
+  it('leaves ordinary short words alone', () => {
+    const lines = groupLines([item('a b', 72, 700, 10, 15), item('Pasal 1 huruf a dan b', 72, 680, 10, 100)]);
+    expect(lines.map((l) => l.text)).toEqual(['a b', 'Pasal 1 huruf a dan b']);
+  });
+});
