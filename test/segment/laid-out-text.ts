@@ -34,3 +34,20 @@ export function laidOutText(text: string, notesStart = text.length): LaidOutText
     paragraphs,
   };
 }
+
+/**
+ * Joins a block to the previous one when the previous is a run of text (over 60 characters) that
+ * does not end a sentence, as a layout stage joins lines a text extraction split with blank lines.
+ * Headings (short blocks) and numbered headings ("2. Tinjauan") stay apart.
+ */
+export function joinWrappedBlocks(doc: LaidOutText): LaidOutText {
+  const joined: Span[] = [];
+  for (const p of doc.paragraphs) {
+    const last = joined[joined.length - 1];
+    const lastText = last ? doc.text.slice(last.start, last.end) : '';
+    const wrapped = last && last.end - last.start > 60 && !/[.?!:]["”’]?$/.test(lastText) && !/^\d+\. /.test(doc.text.slice(p.start, p.end));
+    if (wrapped) joined[joined.length - 1] = { start: last.start, end: p.end };
+    else joined.push(p);
+  }
+  return { ...doc, paragraphs: joined };
+}
