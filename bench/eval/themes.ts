@@ -97,7 +97,9 @@ async function pipelineDocument(): Promise<TelaahDocument> {
       const mod = await import(pathToFileURL(instruments).href);
       const def = mod.instrumentsAnnotator;
       const { instrumentsOptions } = await import('../../src/annotate/instruments/options.js');
-      const annotations: readonly Annotation[] = def.create(instrumentsOptions.parse({}))(doc, report);
+      const opts = instrumentsOptions.parse({});
+      const registryDir = path.resolve(here, '../../pipelines', opts.registry);
+      const annotations: readonly Annotation[] = def.create({ ...opts, registryDir })(doc, report);
       doc = { ...doc, annotations };
     } catch (error) {
       console.log(`(instruments annotator not usable yet: ${(error as Error).message.split('\n')[0]})`);
