@@ -109,13 +109,13 @@ export async function evaluate(): Promise<void> {
   console.log('\nreal PDFs: pages | footnotes | markers (linked) | header+footer lines removed | pages with columns');
   for (const f of readdirSync(real).filter((x) => x.endsWith('.pdf')).sort()) {
     try {
-      const { laid, raw } = await load(path.join(real, f));
+      const { laid, raw, report } = await load(path.join(real, f));
       if (!hasGeometry(raw)) {
         console.log(`${f}: no line geometry from the extractor; skipped`);
         continue;
       }
       const removed = laid.pages.reduce((s, p) => s + p.header.length + p.footer.length, 0);
-      const columns = countColumnPages(raw);
+      const columns = report.messages.find((m) => m.rule === 'columns')?.reason.match(/^\d+/)?.[0] ?? '0';
       console.log(
         `${f}: ${laid.pages.length} | ${laid.footnotes.length} | ${laid.markers.length} (${laid.markers.filter((m) => m.linked).length}) | ${removed} | ${columns}`,
       );
@@ -129,9 +129,3 @@ function hasGeometry(raw: RawDocument): boolean {
   return raw.pages.some((p) => p.lines.some((l) => l.y !== undefined));
 }
 
-/** Pages the layout read as two columns (it reports them as info messages). */
-function countColumnPages(raw: RawDocument): number | string {
-  void raw;
-  return lastColumnPages;
-}
-let lastColumnPages: number | string = '-';

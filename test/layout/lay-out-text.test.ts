@@ -135,3 +135,18 @@ describe('hyphenation at line ends', () => {
     expect(body('the multi-\nlateral treaty and a multilateral one')).toBe('the multilateral treaty and a multilateral one');
   });
 });
+
+describe('adversarial input', () => {
+  it.each([
+    ['dots', '. '.repeat(50_000)],
+    ['digits', '1'.repeat(100_000)],
+    ['brackets', '[^'.repeat(50_000)],
+    ['No.', 'No. '.repeat(25_000)],
+    ['spaced hyphens', 'a -'.repeat(33_000)],
+    ['letters and spaces', `a${' '.repeat(100_000)}b`],
+  ])('lays out a 100 KB line of %s in linear time', (_name, line) => {
+    const t0 = performance.now();
+    lay(`${line}\n\n1 ${line}\n${line}`);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
