@@ -1,0 +1,43 @@
+/**
+ * Benchmark child process: runs one measured job in a fresh Node process and prints one JSON line
+ * with its seconds, pages and peak RSS. Jobs: `raw-pdfjs <files…>` (the baseline: pdfjs-dist text
+ * extraction alone, sequential) and `telaah <db> <jobs> <paths…>` (the compiled pipeline from dist/).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const [job, ...args] = process.argv.slice(2);
+const started = performance.now();
+let pages = 0;
+
+if (job === 'raw-pdfjs') {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const standardFontDataUrl = path.join(root, 'node_modules', 'pdfjs-dist', 'standard_fonts') + path.sep;
+  for (const file of args) {
+    try {
+      const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, disableFontFace: true, verbosity: 0, standardFontDataUrl }).promise;
+      for (let n = 1; n <= doc.numPages; n++) {
+        const page = await doc.getPage(n);
+        await page.getTextContent();
+        page.cleanup();
+        pages++;
+      }
+      await doc.destroy();
+    } catch {
+      // Broken files cost what they cost; the pipeline meets them too.
+    }
+  }
+} else if (job === 'telaah') {
+  const [database, jobs, ...inputs] = args;
+  const { runPipeline } = await import(pathToFileURL(path.join(root, 'dist', 'pipeline.js')).href);
+  const { defaultPipeline } = await import(pathToFileURL(path.join(root, 'dist', 'config.js')).href);
+  const summary = await runPipeline({ config: defaultPipeline(), inputs, database, jobs: Number(jobs) });
+  pages = summary.processedPages;
+  console.error(JSON.stringify({ ok: summary.ok, failed: summary.failed, flagged: summary.flagged, skipped: summary.skipped }));
+} else {
+  throw new Error(`unknown job ${job}`);
+}
+const seconds = (performance.now() - started) / 1000;
+console.log(JSON.stringify({ seconds, pages, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
