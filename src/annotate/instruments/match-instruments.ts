@@ -62,7 +62,7 @@ function walk(t: Tokens, m: Matcher, node: TrieNode, j: number, first: number, p
     path.pop();
   }
   if (j === first) return;
-  const joined = t.joinKey[j];
+  const joined = t.joinKey.get(j);
   if (joined !== undefined && j + 1 < t.count) {
     const c = node.next.get(joined);
     if (c) {

@@ -30,8 +30,8 @@ export interface Tokens {
   readonly key: string[];
   /** Gap bits before each token (Gap.*). */
   readonly gap: number[];
-  /** Key of this token joined with the next one, when a line-end hyphen split a word. */
-  readonly joinKey: (string | undefined)[];
+  /** Key of a token joined with the next one (by token index), when a line-end hyphen split a word. */
+  readonly joinKey: ReadonlyMap<number, string>;
 }
 
 // 0 = not yet known, 1 = word character, 2 = not. Filled lazily for non-ASCII code units.
@@ -49,6 +49,7 @@ function isWord(c: number): boolean {
 }
 
 function gapBits(text: string, from: number, to: number): number {
+  if (to - from === 1 && text.charCodeAt(from) === 32) return 0;
   let bits = 0;
   let onlyHyphen = to > from && text.charCodeAt(from) === 45;
   for (let i = from; i < to; i++) {
@@ -71,12 +72,27 @@ function gapBits(text: string, from: number, to: number): number {
   return onlyHyphen ? bits | Gap.hyphen : bits;
 }
 
+/**
+ * Folded keys by lower-cased word, per folds table: a corpus has few distinct words, so folding
+ * (diacritics, the fold table) runs once per word, not once per occurrence.
+ */
+const keyCaches = new WeakMap<object, Map<string, string>>();
+
 export function tokenize(text: string, folds: Readonly<Record<string, string>>): Tokens {
+  let cache = keyCaches.get(folds);
+  if (!cache || cache.size > 500_000) {
+    cache = new Map();
+    keyCaches.set(folds, cache);
+  }
+  // Lower-casing the whole text at once is much cheaper than per word; it is only usable when it
+  // keeps every offset (a few characters, like "İ", lower-case to two code units).
+  const lowered = text.toLowerCase();
+  const lower = lowered.length === text.length ? lowered : null;
   const start: number[] = [];
   const end: number[] = [];
   const key: string[] = [];
   const gap: number[] = [];
-  const joinKey: (string | undefined)[] = [];
+  const joinKey = new Map<number, string>();
   const n = text.length;
   let i = 0;
   let prevEnd = 0;
@@ -87,7 +103,12 @@ export function tokenize(text: string, folds: Readonly<Record<string, string>>):
     }
     const s = i;
     while (i < n && isWord(text.charCodeAt(i))) i++;
-    const k = foldToken(text.slice(s, i), folds);
+    const word = lower ? lower.slice(s, i) : text.slice(s, i).toLowerCase();
+    let k = cache.get(word);
+    if (k === undefined) {
+      k = foldToken(word, folds);
+      cache.set(word, k);
+    }
     const bits = start.length ? gapBits(text, prevEnd, s) : Gap.hard;
     const last = key.length - 1;
     if (last >= 0 && bits & Gap.hyphen) {
@@ -97,13 +118,12 @@ export function tokenize(text: string, folds: Readonly<Record<string, string>>):
         prevEnd = i;
         continue;
       }
-      if (bits & Gap.newline) joinKey[last] = foldToken(text.slice(start[last], end[last]) + text.slice(s, i), folds);
+      if (bits & Gap.newline) joinKey.set(last, foldToken(text.slice(start[last], end[last]) + text.slice(s, i), folds));
     }
     start.push(s);
     end.push(i);
     key.push(k);
     gap.push(bits);
-    joinKey.push(undefined);
     prevEnd = i;
   }
   return { count: start.length, start, end, key, gap, joinKey };
