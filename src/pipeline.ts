@@ -21,6 +21,7 @@ import { createDocumentWriter } from './store/document-writer.js';
 import { acquireRunLock } from './store/run-lock.js';
 import { finishRun, startRun, type RunCounts } from './store/runs.js';
 import { afterRun } from './store/after-run.js';
+import { corpusKnowledge } from './corpus-knowledge.js';
 
 export interface DocumentEvent {
   readonly file: string;
@@ -72,12 +73,14 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const failures: RunSummary['failures'] = [];
   const flaggedDocuments: RunSummary['flaggedDocuments'] = [];
   let processedPages = 0;
+  let processedDocuments = 0;
   const pool = new Piscina({ filename: workerEntry(), minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
   const queue = new PQueue({ concurrency: jobs * 2 });
   const emit = (e: DocumentEvent) => options.onDocument?.(e);
 
   const record = (doc: ProcessedDocument) => {
     writer.write(doc, runId);
+    processedDocuments++;
     counts[doc.status]++;
     counts.pages += doc.pageCount;
     processedPages += doc.pageCount;
@@ -135,7 +138,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
         counts.missing++;
       }
     }
-    afterRun(db);
+    afterRun(db, { changed: processedDocuments > 0 || counts.missing > 0, ...corpusKnowledge(config) });
     const seconds = (performance.now() - started) / 1000;
     finishRun(db, runId, failures.length ? 'partial' : 'complete', counts, seconds);
     return { ...counts, runId, seconds, failures, flaggedDocuments, processedPages };
