@@ -50,6 +50,7 @@ export function scanAuthors(text: string): AuthorScan {
   let current: Token[] = [];
   let afterConjunction = false;
   let end = 0;
+  let etAlEnd = 0;
   let stop = false;
   /** The scan met a word that is no name while a piece was open: that piece ran into the title. */
   let ranIntoText = false;
@@ -69,12 +70,12 @@ export function scanAuthors(text: string): AuthorScan {
     if (/^[(“"‘'«\[]/.test(t.text) || YEAR.test(t.text) || /^\d/.test(t.text)) break;
     if (ET_AL.some((e) => lower === e.split(' ')[0]) && i + 1 < tokens.length && ET_AL.includes(`${lower} ${stripPunctuation(tokens[i + 1].text).toLowerCase()}`)) {
       close();
-      end = tokens[i + 1].end;
+      end = etAlEnd = tokens[i + 1].end;
       break;
     }
     if (ET_AL.includes(lower)) {
       close();
-      end = t.end;
+      end = etAlEnd = t.end;
       break;
     }
     if (isConjunction && current.length === 0 && pieces.length > 0) {
@@ -87,7 +88,8 @@ export function scanAuthors(text: string): AuthorScan {
       continue;
     }
     if (/^(?:\.{3}|…)$/.test(t.text)) continue;
-    if (!isNameToken(bare) || (NOT_NAMES.has(bare) && !/\.[,;:]?$/.test(t.text))) {
+    // "A," "A." are initials; "A" followed by a word is the article that opens a title.
+    if (!isNameToken(bare) || (NOT_NAMES.has(bare) && !/[.,;:]$/.test(t.text))) {
       ranIntoText = /^\p{L}/u.test(t.text);
       break;
     }
@@ -117,7 +119,17 @@ export function scanAuthors(text: string): AuthorScan {
   }
   // A piece still open when a non-name token arrived belongs to the list only if it is complete.
   if (current.length && !(ranIntoText && !closedByInitial(current))) pieces.push({ tokens: current, afterConjunction });
-  return assemble(pieces, text, end);
+  const scan = assemble(pieces, text, end);
+  // "Cardis, Elisabeth, et al." : when every piece was a name, the list runs through "et al.".
+  if (etAlEnd > scan.end && scan.authors.length && scan.consumedAll) return { authors: scan.authors, end: extendOverSeparators(text, etAlEnd) };
+  return { authors: scan.authors, end: scan.end };
+}
+
+/** The offset after the separators (", " ". " "; ") that follow `end`. */
+function extendOverSeparators(text: string, end: number): number {
+  let e = end;
+  while (e < text.length && /[\s,.;:&]/.test(text[e])) e++;
+  return e;
 }
 
 /** Whether the open piece is a finished name that a following capitalised word cannot continue. */
@@ -140,7 +152,7 @@ function closedByInitial(current: Token[]): boolean {
   return isInitials(stripPunctuation(current[current.length - 1].text, true));
 }
 
-function assemble(pieces: { tokens: Token[]; afterConjunction: boolean }[], text: string, scanEnd: number): AuthorScan {
+function assemble(pieces: { tokens: Token[]; afterConjunction: boolean }[], text: string, scanEnd: number): AuthorScan & { consumedAll: boolean } {
   const authors: AuthorName[] = [];
   let end = 0;
   let inverted: boolean | null = null;
@@ -165,8 +177,10 @@ function assemble(pieces: { tokens: Token[]; afterConjunction: boolean }[], text
       i++;
       continue;
     }
-    // In an inverted list a lone word can only be a name after "and"/"&" ("…, & Misleni") or first.
+    // In an inverted list a lone word can only be a name after "and"/"&" ("…, & Misleni") or first;
+    // in a natural-order list ("P. Dolan, Commun. Math. Phys.") likewise: a lone word is no name.
     if (inverted === true && !pieces[i].afterConjunction && !looksNatural(piece)) break;
+    if (inverted === false && piece.length === 1 && !pieces[i].afterConjunction) break;
     const name = naturalName(piece);
     if (!name) break;
     // The first piece decides the order only when it is clearly natural ("S. Lakshmanan").
@@ -174,6 +188,8 @@ function assemble(pieces: { tokens: Token[]; afterConjunction: boolean }[], text
     authors.push(name);
     end = pieceEnd;
   }
+  const finalPiece = pieces[pieces.length - 1]?.tokens;
+  let consumedAll = !!finalPiece && end === finalPiece[finalPiece.length - 1].end;
   // "P. Gasik, J. Instrum. 9 …", "D. Lovelock, Commun. Math. Phys. 5": an abbreviation before the
   // volume is the journal, not a last author.
   if (authors.length > 1 && end > 0) {
@@ -183,6 +199,7 @@ function assemble(pieces: { tokens: Token[]; afterConjunction: boolean }[], text
     if (/\.$/.test(lastToken) && !isInitials(stripPunctuation(lastToken, true)) && /^(?:\p{Lu}\p{L}{0,8}\.\s?){0,3}\d/u.test(after)) {
       authors.pop();
       end = lastPiece.tokens[0].start;
+      consumedAll = false;
     }
   }
   // Include separators that followed the last name (", " or ". ") in the list's extent.
@@ -192,7 +209,7 @@ function assemble(pieces: { tokens: Token[]; afterConjunction: boolean }[], text
     while (e < text.length && /[\s,.;:&]/.test(text[e])) e++;
     end = e;
   }
-  return { authors, end };
+  return { authors, end, consumedAll };
 }
 
 function tokenize(text: string): Token[] {
