@@ -37,6 +37,8 @@ export interface Matcher {
   readonly yearWords: ReadonlySet<string>;
   readonly titleOpeners: ReadonlySet<string>;
   readonly titleConnectors: ReadonlySet<string>;
+  /** Token sequences that end a statute title ("dengan rahmat", "menimbang"). */
+  readonly titleStops: readonly (readonly string[])[];
   /** First tokens of statute-type phrases: a statute title ends before one ("... dan Undang-Undang Nomor 26"). */
   readonly statuteStarts: ReadonlySet<string>;
   /** Statute key `type-number-year` → registry instrument id. */
@@ -106,6 +108,7 @@ export function compileMatcher(registry: Registry): Matcher {
     titleOpeners: fold(registry.statutes.titleOpeners),
     titleConnectors: fold(registry.statutes.titleConnectors),
     statuteIds,
+    titleStops: registry.statutes.titleStops.map((p) => tokenize(p, registry.matching.folds).key),
     statuteStarts: new Set(Object.keys(registry.statutes.types).map((p) => tokenize(p, registry.matching.folds).key[0])),
   };
 }

@@ -67,6 +67,7 @@ const statutesSchema = z
     title_openers: z.array(z.string()),
     title_connectors: z.array(z.string()),
     title_max_tokens: z.number().int().positive(),
+    title_stops: z.array(z.string()).default([]),
     provision_units: z.array(z.string()),
     provision_links: z.array(z.string()),
   })
@@ -146,7 +147,7 @@ export function loadRegistry(dir: string): Registry {
   const s = readVocabulary(dir, 'statutes', statutesSchema);
   const statutes = {
     types: s.types, issuerMaxTokens: s.issuer_max_tokens, numberWords: s.number_words, yearWords: s.year_words,
-    titleOpeners: s.title_openers, titleConnectors: s.title_connectors, titleMaxTokens: s.title_max_tokens,
+    titleOpeners: s.title_openers, titleConnectors: s.title_connectors, titleMaxTokens: s.title_max_tokens, titleStops: s.title_stops,
     provisionUnits: s.provision_units, provisionLinks: s.provision_links,
   };
   const references = readVocabulary(dir, 'references', referencesSchema);

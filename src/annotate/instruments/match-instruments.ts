@@ -6,7 +6,7 @@
  *   Pengungsi"), before it ("1951 Refugee Convention") or after it ("Konvensi Pengungsi 1951",
  *   "UUD NRI Tahun 1945"); a different year there rejects the reading;
  * - a line-end hyphenated word ("Keimi-\ngrasian") is tried joined;
- * - names never run across brackets, quotes, ; : ! ?.
+ * - names never run across brackets, quotes, slashes, ; : ! ?.
  * Ambiguous short forms are returned with all their candidates for `resolveAmbiguous` to settle.
  */
 import type { Span } from '../../span.js';
@@ -49,7 +49,8 @@ interface Candidate {
   readonly hasYear: boolean;
 }
 
-const NO_CROSS = Gap.hard;
+// A slash joins path segments and dates ("universal/declaration/of/…" in a URL), never words of a name.
+const NO_CROSS = Gap.hard | Gap.slash;
 
 function walk(t: Tokens, m: Matcher, node: TrieNode, j: number, first: number, path: number[], skippedYear: string | null, out: Reached[]): void {
   if (node.accepts) out.push({ end: j, accepts: node.accepts, path: path.slice(), skippedYear });

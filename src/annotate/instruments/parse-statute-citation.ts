@@ -33,7 +33,17 @@ function isDigits(key: string): boolean {
 
 function startsUpper(text: string, at: number): boolean {
   const ch = text[at];
-  return ch !== ch.toLowerCase() || (ch >= '0' && ch <= '9');
+  return ch !== ch.toLowerCase();
+}
+
+/** Whether a title-stop phrase ("dengan rahmat") starts at token s. */
+function stopsAt(t: Tokens, s: number, m: Matcher): boolean {
+  for (const stop of m.titleStops) {
+    let ok = s + stop.length <= t.count;
+    for (let q = 0; ok && q < stop.length; q++) ok = t.key[s + q] === stop[q];
+    if (ok) return true;
+  }
+  return false;
 }
 
 export function parseStatuteCitation(t: Tokens, text: string, from: number, type: string, m: Matcher): StatuteCitation | null {
@@ -80,7 +90,9 @@ export function parseStatuteCitation(t: Tokens, text: string, from: number, type
     let s = k + 2;
     const limit = Math.min(n, k + 1 + m.registry.statutes.titleMaxTokens);
     while (s < limit && !(t.gap[s] & STOP)) {
-      if (m.statuteStarts.has(t.key[s])) break;
+      if (m.statuteStarts.has(t.key[s]) || stopsAt(t, s, m)) break;
+      // A lone letter opening a new line is a numbering label ("I", "A"), not a title word.
+      if (t.gap[s] & Gap.newline && t.end[s] - t.start[s] === 1) break;
       if (startsUpper(text, t.start[s]) || t.gap[s] & Gap.hyphen) {
         last = s++;
         continue;
@@ -88,7 +100,7 @@ export function parseStatuteCitation(t: Tokens, text: string, from: number, type
       // A run of connectors ("di", "dan") counts only when a capitalised word follows it.
       let c = s;
       while (c < limit && m.titleConnectors.has(t.key[c]) && !(t.gap[c] & STOP)) c++;
-      if (c > s && c < limit && !(t.gap[c] & STOP) && startsUpper(text, t.start[c]) && !m.statuteStarts.has(t.key[c])) {
+      if (c > s && c < limit && !(t.gap[c] & STOP) && startsUpper(text, t.start[c]) && !m.statuteStarts.has(t.key[c]) && !stopsAt(t, c, m)) {
         last = c;
         s = c + 1;
         continue;

@@ -48,6 +48,7 @@ export interface StatuteVocabulary {
   readonly titleOpeners: readonly string[];
   readonly titleConnectors: readonly string[];
   readonly titleMaxTokens: number;
+  readonly titleStops: readonly string[];
   readonly provisionUnits: readonly string[];
   readonly provisionLinks: readonly string[];
 }

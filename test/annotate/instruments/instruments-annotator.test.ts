@@ -71,6 +71,9 @@ describe('instruments annotator: statute citations', () => {
     'lihat <instrument id="id-permen-4-2020">Permenkumham Nomor 4 Tahun 2020</instrument>',
     'dan <instrument id="id-perda-6-2025">Perda Provinsi DIY Nomor 6 Tahun 2025 tentang Pencegahan Korban Perdagangan Orang</instrument>.',
     '<instrument id="id-uu-39-1999">Undang-Undang \n\nNomor 39 Tahun 1999 tentang Hak Asasi Manusia</instrument> dan <instrument id="id-uu-26-2000">Undang-Undang Nomor 26 \n\nTahun 2000 tentang Pengadilan Hak Asasi Manusia</instrument>',
+    '<instrument id="id-uu-18-2017">UNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 18 TAHUN 2017\nTENTANG\nPELINDUNGAN PEKERJA MIGRAN INDONESIA</instrument>\nDENGAN RAHMAT TUHAN YANG MAHA ESA',
+    'lihat <instrument id="id-uu-24-2011">Undang-Undang Nomor 24 Tahun 2011 tentang Badan</instrument> 29 / 43',
+    'see https://example.org/universal/declaration/of/human/rights and the <instrument id="udhr">Universal Declaration of Human Rights</instrument>',
     '<instrument id="id-uu-39-2004">Undang-Undang Nomor 39 Tahun 2004 tentang Penempatan dan Perlindungan Tenaga Kerja Indonesia di Luar Negeri</instrument>. Selanjutnya',
   ])('%s', expectMarked);
 
