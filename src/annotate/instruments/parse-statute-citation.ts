@@ -56,8 +56,10 @@ export function parseStatuteCitation(t: Tokens, text: string, from: number, type
   if (ISSUED.has(type)) {
     let s = k;
     const limit = Math.min(n, k + m.registry.statutes.issuerMaxTokens);
+    // The issuer is a capitalised name ("Menteri Hukum dan HAM", "Provinsi DIY"), never a clause.
     while (s < limit && !m.numberWords.has(t.key[s]) && !isDigits(t.key[s])) {
-      if (s > k && t.gap[s] & Gap.hard) return null;
+      if (t.gap[s] & STOP) return null;
+      if (!startsUpper(text, t.start[s]) && !m.titleConnectors.has(t.key[s])) return null;
       s++;
     }
     k = s;

@@ -72,6 +72,7 @@ describe('instruments annotator: statute citations', () => {
     'dan <instrument id="id-perda-6-2025">Perda Provinsi DIY Nomor 6 Tahun 2025 tentang Pencegahan Korban Perdagangan Orang</instrument>.',
     '<instrument id="id-uu-39-1999">Undang-Undang \n\nNomor 39 Tahun 1999 tentang Hak Asasi Manusia</instrument> dan <instrument id="id-uu-26-2000">Undang-Undang Nomor 26 \n\nTahun 2000 tentang Pengadilan Hak Asasi Manusia</instrument>',
     '<instrument id="id-uu-18-2017">UNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 18 TAHUN 2017\nTENTANG\nPELINDUNGAN PEKERJA MIGRAN INDONESIA</instrument>\nDENGAN RAHMAT TUHAN YANG MAHA ESA',
+    'Peraturan Daerah ini mulai berlaku, <instrument id="id-perda-6-2014">Peraturan Daerah Daerah Istimewa Yogyakarta Nomor 6 Tahun 2014 tentang Perlindungan Terhadap Korban</instrument> dicabut',
     'lihat <instrument id="id-uu-24-2011">Undang-Undang Nomor 24 Tahun 2011 tentang Badan</instrument> 29 / 43',
     'see https://example.org/universal/declaration/of/human/rights and the <instrument id="udhr">Universal Declaration of Human Rights</instrument>',
     '<instrument id="id-uu-39-2004">Undang-Undang Nomor 39 Tahun 2004 tentang Penempatan dan Perlindungan Tenaga Kerja Indonesia di Luar Negeri</instrument>. Selanjutnya',
