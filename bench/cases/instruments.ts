@@ -63,9 +63,9 @@ export async function bench(): Promise<Record<string, number | string>> {
   const annotate = instrumentsAnnotator.create({ enabled: true, registry: 'registry', contextWindow: 600, registryDir });
   const doc = bareDocument(text);
   let mentions = 0;
-  const baseline = best(3, () => text.toLowerCase().length);
-  const tagging = best(3, () => (mentions = matchInstruments(text, matcher).length));
-  const annotator = best(3, () => annotate(doc, new Report('bench')).length);
+  const baseline = best(5, () => text.toLowerCase().length);
+  const tagging = best(5, () => (mentions = matchInstruments(text, matcher).length));
+  const annotator = best(5, () => annotate(doc, new Report('bench')).length);
   const figures = {
     megabytes: Number(mb.toFixed(1)),
     mentions,
