@@ -29,6 +29,7 @@ export const vocabularySchema = z
     publisherWords: words,
     genreWords: words,
     months: words,
+    seasons: words,
     notNames: words,
   })
   .strict();

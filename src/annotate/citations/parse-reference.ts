@@ -55,8 +55,16 @@ const PAGE_LOCATOR = new RegExp(`(?<![\\p{L}])(?:${PAGE_WORDS})\\s?([A-Za-z]?\\d
 const VOLUME_RE = new RegExp(`(?<![\\p{L}])(?:${VOLUME_WORDS})\\s?(\\d+[A-Za-z]?)`, 'iu');
 const ISSUE_RE = new RegExp(`(?<![\\p{L}])(?:${ISSUE_WORDS})\\s?(\\d+(?:[-–/]\\d+)?)`, 'iu');
 const VOL_PAREN_ISSUE = /(?<![\d\p{L}])(\d{1,5})\s?\((\d{1,4}(?:[-–/]\d{1,4})?|[A-Za-z]{3,9}\.?(?:\s\d{4})?)\)/u;
+const SEASONS = alternation(v.seasons);
+/** "Industrial Management Review, Fall", "Objectif Soins, juin": the issue's date, not the container's name. */
+const TRAILING_DATE_WORD = new RegExp(`,\\s?(?:\\d{1,2}\\s)?(?:${MONTHS}|${SEASONS})[\\s.,]*$`, 'iu');
+/** The year after the authors, with the month or season an issue date may add: "(2013, March)", ". 1996.". */
+const LEADING_YEAR = new RegExp(`^[\\s(.,[]{0,3}((?:1[5-9]\\d\\d|20[0-4]\\d))[a-z]?(?:,\\s?(?:${MONTHS}|${SEASONS})(?:\\s\\d{1,2})?)?[\\s)\\].,:;]{0,4}`, 'iu');
+const CASE_NAME = /\s(?:v|vs)\.?\s/;
+const REPORTER_TOKEN = /^(?:\p{Lu}[\p{L}.&']{0,12}|\d(?:d|th|st|nd|rd)|\(\d?\p{L}{1,4}\))$/u;
 const NUMBER_TOKEN = /[A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?(?:\.\d+)?/g;
-const QUOTED = /^\s{0,2}["“”‘'«„]([^"“”’«»]{2,400}?)(?:[,.]?["”’»])/u;
+/** Each opening quote mark and the marks that may close it. */
+const CLOSING_QUOTES: Readonly<Record<string, string>> = { '“': '”"“', '"': '"”', '‘': '’\'', "'": "'’", '«': '»', '„': '“”"' };
 const IN_CONTAINER = new RegExp(`^[\\s,.;]{0,3}(?:${CONTAINER_WORDS})\\b:?\\s`, 'iu');
 const EDITORS_AT_START = new RegExp(
   `^(?:[^,:()]{1,80}?\\((?:${EDITOR_WORDS})\\)[,:]?\\s|(?:${EDITOR_WORDS})\\s(?:by\\s)?[^,:]{1,80}?[,:]\\s)`,
@@ -99,7 +107,7 @@ export function parseReference(raw: string): ParsedReference {
   const scan = repeated ? { authors: [], end: repeated[0].length } : scanAuthors(work);
   let rest = work.slice(scan.end);
   let year: string | null = null;
-  const lead = /^[\s(.,[]{0,3}((?:1[5-9]\d\d|20[0-4]\d))[a-z]?(?:,\s?\p{L}{3,12}\.?(?:\s\d{1,2})?)?[\s)\].,:;]{0,4}/u.exec(rest);
+  const lead = LEADING_YEAR.exec(rest);
   if (lead && (scan.authors.length || repeated)) {
     year = lead[1];
     rest = rest.slice(lead[0].length);
@@ -109,10 +117,18 @@ export function parseReference(raw: string): ParsedReference {
 
   // Title: quoted, else the first sentence.
   let title: string | null = null;
-  const quoted = QUOTED.exec(rest);
+  const quoted = quotedTitle(rest);
+  const reporter = quoted ? null : reporterCitation(rest);
+  const beforeNumbers = /^[^\d]{1,60}?(?=[\s,.]\(?[A-Z]?\d)/.exec(rest)?.[0] ?? '';
   if (quoted) {
-    title = quoted[1];
-    rest = rest.slice(quoted.index + quoted[0].length);
+    title = quoted.title;
+    rest = rest.slice(quoted.end);
+  } else if (reporter && (reporter.index === 0 || CASE_NAME.test(rest.slice(0, reporter.index)))) {
+    // A case name runs up to its law-report citation: "Ortega v. Lindell, S.A., 512 F. Supp. 2d 310".
+    if (reporter.index > 0) title = rest.slice(0, reporter.index);
+    rest = rest.slice(reporter.index);
+  } else if (looksLikeJournalAbbreviation(beforeNumbers.replace(/[\s,.]+$/, '.'))) {
+    // No title, only the journal: "Phys. Rev. D 61, 2043 (1999)" (physics and astronomy styles).
   } else {
     let endAt = sentenceEnd(rest);
     // Comma styles ("…, Title, J. Logic Programming, 5 207-229 (1988).") put the whole tail in one
@@ -120,14 +136,15 @@ export function parseReference(raw: string): ParsedReference {
     if (hasNumberBlock(rest.slice(0, endAt))) endAt = Math.min(endAt, firstComma(rest));
     const candidate = rest.slice(0, endAt);
     // A lone abbreviation ("Commun.") before numbers is a journal, not a title.
-    const abbreviation = /^\s?\p{Lu}\p{L}{0,8}\.$/u.test(candidate);
+    // So is a chain of them ("Commun. Math. Phys. 9, 161", "ApJ, 447, 616") right before the numbers.
+    const abbreviation = /^\s?\p{Lu}\p{L}{0,8}\.$/u.test(candidate) || (looksLikeJournalAbbreviation(candidate) && /^[\s,.:;]{0,3}\(?[A-Z]?\d/.test(rest.slice(endAt)));
     if (/\p{L}{2}/u.test(candidate) && !abbreviation && !/^\s?(?:[A-Za-z]?\d|\()/.test(candidate)) {
       title = candidate;
       rest = rest.slice(endAt);
     }
   }
 
-  const tail = parseTail(rest);
+  const tail = parseTail(rest, year);
   if (!year) year = pickYear(rest) ?? pickYear(work.slice(scan.end));
   return {
     raw,
@@ -151,7 +168,7 @@ interface Tail {
 }
 
 /** What follows the title: container, volume/issue/pages, place and publisher. */
-function parseTail(rest: string): Tail {
+function parseTail(rest: string, knownYear: string | null): Tail {
   const tail: Tail = { container: null, volume: null, issue: null, pages: null, pinpoint: null, publisher: null, place: null };
   let s = rest.replace(/^[\s.,;:]+/, '');
   const hadIn = IN_CONTAINER.test(s);
@@ -171,7 +188,10 @@ function parseTail(rest: string): Tail {
     tail.pages = locator[1];
     if (!/[-–—]/.test(locator[1])) tail.pinpoint = locator[1];
   }
-  const volParen = VOL_PAREN_ISSUE.exec(s);
+  let volParen = VOL_PAREN_ISSUE.exec(s);
+  // "5, 205 (1967)", "5 207-229 (1988)": a number before a bracketed year that ends a number run is
+  // the page, not a volume.
+  if (volParen && isYear(volParen[2]) && /(?:\d[,;:]?\s?|[-–—]\s?)$/.test(s.slice(Math.max(0, volParen.index - 3), volParen.index))) volParen = null;
   const volWord = VOLUME_RE.exec(s);
   const issueWord = ISSUE_RE.exec(s);
   let blockStart = s.length;
@@ -192,12 +212,21 @@ function parseTail(rest: string): Tail {
     blockStart = Math.min(blockStart, issueWord.index);
   }
   if (locator) blockStart = Math.min(blockStart, locator.index);
+  const reporter = !volParen && !volWord ? reporterCitation(s) : null;
+  if (reporter) {
+    // "427 F Supp 2d 1084", "1 U.S. 1", "2015 WL 2375225": volume, reporter, first page.
+    tail.volume = reporter.volume;
+    tail.pages ??= reporter.page;
+    tail.container = reporter.reporter;
+    return tail;
+  }
   if (!volParen && !volWord) {
     // Bare numbers after the container: "China Brief, 9, 17, 7-9", "Surv Ophthalmol 1985; 29:387-409", "J. Instrum. 9 (2013) C04035".
     const numbers = numberRun(s);
     if (numbers) {
       blockStart = Math.min(blockStart, numbers.index);
-      const parts = numbers.values.filter((n) => !isYear(n));
+      // A year-like number is the date only when no other date was read ("IJMPD, 13, 1549" after "2004").
+      const parts = numbers.values.filter((n) => !isYear(n) || (knownYear != null && !n.startsWith(knownYear)));
       const ranges = parts.filter((n) => /[-–—]/.test(n));
       const singles = parts.filter((n) => !/[-–—]/.test(n));
       if (ranges.length && !tail.pages) tail.pages = ranges[0];
@@ -219,7 +248,7 @@ function parseTail(rest: string): Tail {
   // An unclosed parenthesis starts an editor or imprint note: "(R. Chellappa, ed.", "(Cambridge University Press".
   const open = container.lastIndexOf('(');
   if (open > 0 && container.indexOf(')', open) < 0) container = container.slice(0, open);
-  container = container.replace(/\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,;:\s]*$/u, '');
+  container = container.replace(/\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,;:\s]*$/u, '').replace(TRAILING_DATE_WORD, '');
   const c = clean(container);
   if (c && !GENRE.test(c) && !(PUBLISHER_WORDS.test(c) && !hadIn && !volParen && !volWord && !tail.volume)) tail.container = c;
   else if (c && PUBLISHER_WORDS.test(c) && !tail.publisher) tail.publisher = c.replace(/,\s?\p{Lu}[\p{L}]+$/u, '');
@@ -253,6 +282,40 @@ function endsAbbreviation(s: string, i: number): boolean {
   return /^(?:vs|v|eds?|no|vol|pp|cf|St|Dr|Mr|Mrs|Jr|Sr|Inc|Co|Ltd|et|al)$/i.test(word);
 }
 
+/**
+ * A title in quotation marks at the start of `s`: the opening mark is paired with its own closing
+ * mark, so a quote nested inside ("“‘Ecology’ and…”") and apostrophes ("l’Odyssée", a closing
+ * mark followed by a letter) do not end it. A quoted word that the title goes on after ("“Like” and
+ * language ideology") is not a quoted title. Scans once; null when there is none.
+ */
+function quotedTitle(s: string): { title: string; end: number } | null {
+  let i = 0;
+  while (i < s.length && i < 3 && /\s/.test(s[i])) i++;
+  const open = s[i];
+  const closers = CLOSING_QUOTES[open];
+  if (!closers) return null;
+  let start = i + 1;
+  while (start < s.length && s[start] === open) start++; // "““The…”" (a doubled mark)
+  for (let j = start; j < s.length && j < start + 500; j++) {
+    if (!closers.includes(s[j]) || /\p{L}/u.test(s[j + 1] ?? '')) continue;
+    if (j - start < 2) return null;
+    const after = s.slice(j + 1, j + 4);
+    if (/^\s\p{Ll}/u.test(after) && !/^\s(?:in|dalam|im|dans)\b/.test(s.slice(j + 1, j + 9))) return null;
+    let end = j + 1;
+    while (end < s.length && /[,.]/.test(s[end])) end++;
+    return { title: s.slice(start, j), end };
+  }
+  return null;
+}
+
+/** "Phys. Rev. D", "Commun. Math. Phys.", "J Mol Biol", "ApJ", "IJMPD": capitalised abbreviations and acronyms only. */
+function looksLikeJournalAbbreviation(s: string): boolean {
+  const words = s.trim().split(/[\s.]+/).filter(Boolean);
+  if (!words.length || words.length > 7) return false;
+  const abbreviated = /\p{Lu}\p{L}{0,8}\.|\b\p{Lu}{2,}\b|\b\p{Lu}\p{Ll}*\p{Lu}/u.test(s);
+  return abbreviated && words.every((w) => /^(?:\p{Lu}[\p{L}&]{0,10}|of|and|&|de|der|für)$/u.test(w)) && s.trim().length <= 40;
+}
+
 function looksLikeImprint(s: string): boolean {
   return PUBLISHER_WORDS.test(s) || /:\s/.test(s);
 }
@@ -267,7 +330,8 @@ function numberRun(s: string): { index: number; values: string[] } | null {
     const token = m[0];
     const before = s[m.index - 1] ?? ' ';
     // A number glued to letters is part of a name ("COVID-19", "H2O"), not the volume block.
-    if (/\p{L}/u.test(before) || (/^[A-Za-z]/.test(token) && /\p{L}/u.test(s[m.index - 1] ?? ''))) continue;
+    // Nor is an ordinal ("14th Symposium", "2nd ed.").
+    if (/\p{L}/u.test(before) || /^(?:st|nd|rd|th|d)\b/.test(s.slice(m.index + token.length, m.index + token.length + 3))) continue;
     if (lastEnd >= 0 && /\p{L}{3}/u.test(s.slice(lastEnd, m.index))) break;
     if (index < 0) index = m.index;
     values.push(token.replace(/\s/g, ''));
@@ -277,9 +341,30 @@ function numberRun(s: string): { index: number; values: string[] } | null {
   return index < 0 ? null : { index, values };
 }
 
+/**
+ * A law-report citation in `s`: volume, reporter abbreviation (one to five capitalised tokens,
+ * ordinals like "2d", a court like "(1st)"), first page: "427 F Supp 2d 1084", "31 Ohio C. C. 270".
+ * Reads whitespace tokens once; null when there is none.
+ */
+function reporterCitation(s: string): { index: number; volume: string; reporter: string; page: string } | null {
+  const tokens = [...s.matchAll(/\S+/g)].slice(0, 80);
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!/^\d{1,4}$/.test(tokens[i][0]) || /[\p{L}\d]$/u.test(s.slice(Math.max(0, tokens[i].index - 2), tokens[i].index).trim())) continue;
+    let k = i + 1;
+    while (k < tokens.length && k <= i + 5 && REPORTER_TOKEN.test(tokens[k][0]) && /\p{L}/u.test(tokens[k][0])) k++;
+    if (k === i + 1 || k >= tokens.length) continue;
+    const page = /^(\d{1,7}(?:-[A-Z])?)[.,;]?$/.exec(tokens[k][0]);
+    if (!page) continue;
+    const reporter = tokens.slice(i + 1, k).map((t) => t[0]).join(' ');
+    if (!/\p{Lu}/u.test(reporter)) continue;
+    return { index: tokens[i].index, volume: tokens[i][0], reporter, page: page[1] };
+  }
+  return null;
+}
+
 /** Whether a stretch holds a volume/pages/year block: "5 207-229", "73, 15 (2006)", "14(2009)". */
 function hasNumberBlock(s: string): boolean {
-  return /(?<![\p{L}\d-])\d{1,5}(?:\s?[(,:;]\s?\d|\s\d|\s?[-–]\s?\d)|\((?:1[5-9]\d\d|20[0-4]\d)\)|,\s(?:1[5-9]\d\d|20[0-4]\d)\b/u.test(s);
+  return reporterCitation(s) != null || /(?<![\p{L}\d-])\d{1,5}(?:\s?[(,:;]\s?\d|\s\d|\s?[-–]\s?\d)|\((?:1[5-9]\d\d|20[0-4]\d)\)|,\s(?:1[5-9]\d\d|20[0-4]\d)\b/u.test(s);
 }
 
 /** Offset just after the first comma outside brackets, or the string's length. */
@@ -316,6 +401,7 @@ function tidy(raw: string): string {
     .replace(/ ([,;])/g, '$1')
     .replace(/([,;])(?=\p{L})/gu, '$1 ')
     .replace(/ \.(?=\p{L})/gu, '. ')
+    .replace(/(?<=\p{L}) \.(?=\d)/gu, '. ')
     .replace(/(?<=\s|^)(\p{Lu}\.)(?=\p{Lu}\p{Ll})/gu, '$1 ')
     .replace(/\( (?=\d)/g, '(')
     .trim();

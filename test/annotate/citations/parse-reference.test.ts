@@ -58,12 +58,34 @@ describe('parseReference', () => {
   });
 
   it('stays linear on adversarial input', () => {
-    const inputs = ['.'.repeat(100_000), '1'.repeat(100_000), '('.repeat(50_000) + ')'.repeat(50_000), 'No. '.repeat(25_000), 'A. '.repeat(30_000), 'Ab, '.repeat(25_000), '10.1234/' + ')'.repeat(100_000)];
+    const inputs = ['.'.repeat(100_000), '1'.repeat(100_000), '('.repeat(50_000) + ')'.repeat(50_000), 'No. '.repeat(25_000), 'A. '.repeat(30_000), 'Ab, '.repeat(25_000), '10.1234/' + ')'.repeat(100_000), '1 F. '.repeat(25_000), '“‘'.repeat(50_000), ', Fall'.repeat(20_000), '5, 6 (1999) '.repeat(10_000)];
     for (const input of inputs) {
       const t0 = performance.now();
       parseReference(input);
       expect(performance.now() - t0).toBeLessThan(2000);
     }
+  });
+});
+
+describe('styles without a sentence per field', () => {
+  it('reads a physics reference with no title: the abbreviated journal, volume and first page', () => {
+    expect(parseReference('K. Ortiz and L. Baptiste, Phys. Rev. D 61, 1243 (1999).')).toMatchObject({ authors: ['Ortiz, K.', 'Baptiste, L.'], title: null, container: 'Phys. Rev. D', volume: '61', pages: '1243', year: '1999' });
+    expect(parseReference('Moreau, P., Saleh, R., 2004, ApJ, 612, 1588')).toMatchObject({ authors: ['Moreau, P.', 'Saleh, R.'], year: '2004', title: null, container: 'ApJ', volume: '612', pages: '1588' });
+  });
+
+  it('runs an author list through "et al." and keeps a title in nested quotation marks whole', () => {
+    const ref = parseReference('Halim, Rina, et al. “‘Home’ and the Law of Return.” Migration Studies 4 (2011): 22–40.');
+    // Values lose their surrounding quotation marks (the labels' convention), the inner one included.
+    expect(ref).toMatchObject({ authors: ['Halim, Rina'], title: 'Home’ and the Law of Return', container: 'Migration Studies', volume: '4', pages: '22–40', year: '2011' });
+  });
+
+  it('reads a law-report citation after a case name: volume, reporter, first page', () => {
+    expect(parseReference('Ortega v. Lindell, 512 F. Supp. 2d 310 (S.D.N.Y. 2007)')).toMatchObject({ title: 'Ortega v. Lindell', container: 'F. Supp. 2d', volume: '512', pages: '310' });
+    expect(parseReference('12 U.S. 45')).toMatchObject({ container: 'U.S.', volume: '12', pages: '45' });
+  });
+
+  it('leaves the issue date out of the container', () => {
+    expect(parseReference('Lubis, Ayu. Harbour Work. Maritime Labour Review, Spring 2009, n° 14, p. 3-9.')).toMatchObject({ container: 'Maritime Labour Review', issue: '14', pages: '3-9' });
   });
 });
 
