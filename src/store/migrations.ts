@@ -211,4 +211,17 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX decisions_reviewer ON decisions(reviewer);
     `,
   },
+  {
+    version: 3,
+    name: 'review: decision surface, file and adjudication',
+    sql: `
+      -- What the reviewer saw (the span's text) and the file it was in, so a decision whose document changed
+      -- can still be shown in full as orphaned; and whether it settles a disagreement in the merge view
+      -- (adjudications decide the status but are left out of agreement figures).
+      ALTER TABLE decisions ADD COLUMN surface TEXT;
+      ALTER TABLE decisions ADD COLUMN document_file TEXT;
+      ALTER TABLE decisions ADD COLUMN adjudication INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX decisions_file ON decisions(document_file);
+    `,
+  },
 ];
