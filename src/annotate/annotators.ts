@@ -7,6 +7,7 @@ import type { PipelineConfig } from '../config.js';
 import { resolveFromConfig } from '../config.js';
 import type { AnnotateFn } from './annotator.js';
 import { instrumentsAnnotator } from './instruments/instruments-annotator.js';
+import { claimsAnnotator } from './claims/claims-annotator.js';
 import { citationsAnnotator } from './citations/citations-annotator.js';
 import { themesAnnotator } from './themes/themes-annotator.js';
 
@@ -17,11 +18,16 @@ export interface CreatedAnnotator {
 }
 
 export function createAnnotators(config: PipelineConfig): CreatedAnnotator[] {
-  const { instruments, citations, themes } = config.stages;
+  const { instruments, claims, citations, themes } = config.stages;
   const created: CreatedAnnotator[] = [];
   if (instruments.enabled) {
     const registryDir = resolveFromConfig(config, instruments.registry);
     created.push({ ...instrumentsAnnotator, annotate: instrumentsAnnotator.create({ ...instruments, registryDir }) });
+  }
+  // Claims read the instrument mentions, so they only run after instruments.
+  if (instruments.enabled && claims.enabled) {
+    const registryDir = resolveFromConfig(config, claims.registry);
+    created.push({ ...claimsAnnotator, annotate: claimsAnnotator.create({ ...claims, registryDir }) });
   }
   if (citations.enabled) created.push({ ...citationsAnnotator, annotate: citationsAnnotator.create(citations) });
   if (themes.enabled) {
@@ -33,9 +39,10 @@ export function createAnnotators(config: PipelineConfig): CreatedAnnotator[] {
 
 /** Ids and versions of the enabled annotators, recorded with each run and in the pipeline version. */
 export function annotatorVersions(config: PipelineConfig): { id: string; version: string }[] {
-  const { instruments, citations, themes } = config.stages;
+  const { instruments, claims, citations, themes } = config.stages;
   return [
     instruments.enabled && instrumentsAnnotator,
+    instruments.enabled && claims.enabled && claimsAnnotator,
     citations.enabled && citationsAnnotator,
     themes.enabled && themesAnnotator,
   ].flatMap((a) => (a ? [{ id: a.id, version: a.version }] : []));

@@ -15,6 +15,8 @@ import { exportCsv } from '../export/export-csv.js';
 import { createProgress } from './progress.js';
 import { printTable } from './print-table.js';
 import { telaahVersion } from '../pipeline-version.js';
+import { addCorpusCommands } from './corpus-commands.js';
+import { CodebookError } from '../annotate/themes/load-codebook.js';
 
 export const EXIT = { ok: 0, usage: 1, partial: 3 } as const;
 const DEFAULT_DB = 'output/telaah.sqlite';
@@ -90,6 +92,22 @@ Examples:
         printTable(out, 'Documents by status', ['status', 'documents', 'pages'], s.byStatus);
         printTable(out, 'Documents by language', ['language', 'documents', 'pages'], s.byLanguage);
         if (s.annotationsByKind.length) printTable(out, 'Annotations', ['kind', 'count'], s.annotationsByKind);
+        if (s.topInstruments.length) printTable(out, 'Top instruments (mentions outside cited titles)', ['instrument', 'indonesia', 'mentions', 'documents'], s.topInstruments);
+        if (s.themesByDocument.length) {
+          // Themes as rows keep the table readable; the busiest documents are the columns (ids shortened).
+          const docs = [...s.themesByDocument]
+            .sort((a, b) => s.themeColumns.reduce((n, t) => n + Number(b[t]), 0) - s.themeColumns.reduce((n, t) => n + Number(a[t]), 0))
+            .slice(0, 8);
+          const rows = s.themeColumns.map((theme) => ({
+            theme,
+            all: s.themesByDocument.reduce((n, d) => n + Number(d[theme]), 0),
+            ...Object.fromEntries(docs.map((d) => [String(d.document).slice(0, 8), d[theme]])),
+          }));
+          const more = s.themesByDocument.length > docs.length ? ` (the ${docs.length} busiest of ${s.themesByDocument.length} documents; theme_by_document.csv has all)` : '';
+          printTable(out, `Themes by document: coded sentences${more}`, ['theme', 'all', ...docs.map((d) => String(d.document).slice(0, 8))], rows);
+        }
+        if (s.topWorks.length) printTable(out, 'Most cited works', ['work', 'citations', 'documents'], s.topWorks);
+        if (s.flaggedClaims) out(`${s.flaggedClaims} ratification claim(s) contradict the registry; see claims.csv or the review app`);
       } finally {
         db.close();
       }
@@ -133,6 +151,7 @@ Examples:
       }
     });
 
+  addCorpusCommands(program, { defaultDb: DEFAULT_DB, openExisting, usageError: (m) => new UsageError(m) });
   return program;
 }
 
@@ -145,7 +164,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof ConfigError || error instanceof UsageError || error instanceof StoreLockedError) {
+    if (error instanceof ConfigError || error instanceof UsageError || error instanceof StoreLockedError || error instanceof CodebookError) {
       process.stderr.write(`telaah: ${error.message}\n`);
       return EXIT.usage;
     }

@@ -12,6 +12,11 @@ export interface CorpusStats {
   readonly sentences: number;
   readonly annotationsByKind: { kind: string; count: number }[];
   readonly lastRun: { id: number; started_at: string; status: string; seconds: number | null } | null;
+  readonly topInstruments: { instrument: string; name: string; indonesia: string; mentions: number; documents: number }[];
+  readonly themesByDocument: { document: string; [theme: string]: string | number }[];
+  readonly themeColumns: string[];
+  readonly topWorks: { work: string; citations: number; documents: number }[];
+  readonly flaggedClaims: number;
 }
 
 export function corpusStats(db: Db): CorpusStats {
@@ -25,5 +30,39 @@ export function corpusStats(db: Db): CorpusStats {
     sentences: (db.prepare("SELECT COUNT(*) AS n FROM segments WHERE kind = 'sentence'").get() as { n: number }).n,
     annotationsByKind: db.prepare('SELECT kind, COUNT(*) AS count FROM annotations GROUP BY kind ORDER BY count DESC').all() as CorpusStats['annotationsByKind'],
     lastRun: (db.prepare('SELECT id, started_at, status, seconds FROM runs ORDER BY id DESC LIMIT 1').get() as CorpusStats['lastRun']) ?? null,
+    // The author's own reliance: mentions inside the titles of cited works do not count.
+    topInstruments: db.prepare(`SELECT json_extract(a.data, '$.instrumentId') AS instrument,
+        COALESCE(i.name_en, json_extract(a.data, '$.instrumentName')) AS name, COALESCE(i.indonesia_status, '') AS indonesia,
+        COUNT(*) AS mentions, COUNT(DISTINCT a.document) AS documents
+      FROM annotations a JOIN documents d ON d.id = a.document AND d.status = 'ok'
+      LEFT JOIN instruments i ON i.id = json_extract(a.data, '$.instrumentId')
+      WHERE a.kind = 'instrument-mention' AND COALESCE(json_extract(a.data, '$.inReference'), 0) = 0
+      GROUP BY 1 ORDER BY mentions DESC LIMIT 15`).all() as CorpusStats['topInstruments'],
+    ...themesByDocument(db),
+    topWorks: (db.prepare(`SELECT authors, year, title, citations, cited_by_documents AS documents FROM works ORDER BY citations DESC, cited_by_documents DESC LIMIT 10`).all() as
+      { authors: string; year: string | null; title: string | null; citations: number; documents: number }[]).map((w) => {
+      const first = (JSON.parse(w.authors) as string[])[0]?.split(',')[0] ?? 'Anon.';
+      return { work: `${first} (${w.year ?? 'n.d.'}) ${(w.title ?? '').slice(0, 60)}`, citations: w.citations, documents: w.documents };
+    }),
+    flaggedClaims: (db.prepare(`SELECT COUNT(*) AS n FROM annotations WHERE kind = 'claim' AND json_extract(data, '$.contradiction') = 1`).get() as { n: number }).n,
   };
+}
+
+/** Sentence-level theme codes per document, as a document × theme table of counts. */
+function themesByDocument(db: Db): Pick<CorpusStats, 'themesByDocument' | 'themeColumns'> {
+  const rows = db.prepare(`SELECT d.document_id AS document, json_extract(a.data, '$.themeId') AS theme, COUNT(*) AS n
+    FROM annotations a JOIN documents d ON d.id = a.document
+    WHERE a.kind = 'theme-code' AND json_extract(a.data, '$.level') = 'sentence' AND a.in_footnote = 0
+    GROUP BY 1, 2 ORDER BY 1`).all() as { document: string; theme: string; n: number }[];
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.theme, (totals.get(r.theme) ?? 0) + r.n);
+  const themeColumns = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)!);
+  const byDoc = new Map<string, { document: string; [theme: string]: string | number }>();
+  for (const r of rows) {
+    const row = byDoc.get(r.document) ?? { document: r.document };
+    row[r.theme] = r.n;
+    byDoc.set(r.document, row);
+  }
+  for (const row of byDoc.values()) for (const t of themeColumns) row[t] ??= 0;
+  return { themesByDocument: [...byDoc.values()], themeColumns };
 }
