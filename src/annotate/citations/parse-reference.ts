@@ -60,6 +60,8 @@ const SEASONS = alternation(v.seasons);
 const TRAILING_DATE_WORD = new RegExp(`,\\s?(?:\\d{1,2}\\s)?(?:${MONTHS}|${SEASONS})[\\s.,]*$`, 'iu');
 /** The year after the authors, with the month or season an issue date may add: "(2013, March)", ". 1996.". */
 const LEADING_YEAR = new RegExp(`^[\\s(.,[]{0,3}((?:1[5-9]\\d\\d|20[0-4]\\d))[a-z]?(?:,\\s?(?:${MONTHS}|${SEASONS})(?:\\s\\d{1,2})?)?[\\s)\\].,:;]{0,4}`, 'iu');
+const PLACE_YEAR = /^\s?\p{Lu}[\p{L}'-]{1,25}(?:[\s-]\p{Lu}[\p{L}'-]{1,25}){0,2}(?:\s(?:and|und|&|et|-)\s\p{Lu}[\p{L}'-]{1,25}(?:\s\p{Lu}[\p{L}'-]{1,25})?)?,?\s(?:1[5-9]\d\d|20[0-4]\d)(?!\d)/u;
+const TRANSLATOR = new RegExp(`^\\s?(?:trans|transl|tr|ed|eds|${EDITOR_WORDS})\\.?\\s`, 'iu');
 const CASE_NAME = /\s(?:v|vs)\.?\s/;
 const REPORTER_TOKEN = /^(?:\p{Lu}[\p{L}.&']{0,12}|\d(?:d|th|st|nd|rd)|\(\d?\p{L}{1,4}\))$/u;
 const NUMBER_TOKEN = /[A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?(?:\.\d+)?/g;
@@ -134,6 +136,7 @@ export function parseReference(raw: string): ParsedReference {
     // Comma styles ("…, Title, J. Logic Programming, 5 207-229 (1988).") put the whole tail in one
     // "sentence"; there the title ends at the first top-level comma.
     if (hasNumberBlock(rest.slice(0, endAt))) endAt = Math.min(endAt, firstComma(rest));
+    endAt = commaBeforeTitleEnd(rest, endAt);
     const candidate = rest.slice(0, endAt);
     // A lone abbreviation ("Commun.") before numbers is a journal, not a title.
     // So is a chain of them ("Commun. Math. Phys. 9, 161", "ApJ, 447, 616") right before the numbers.
@@ -297,7 +300,8 @@ function quotedTitle(s: string): { title: string; end: number } | null {
   let start = i + 1;
   while (start < s.length && s[start] === open) start++; // "““The…”" (a doubled mark)
   for (let j = start; j < s.length && j < start + 500; j++) {
-    if (!closers.includes(s[j]) || /\p{L}/u.test(s[j + 1] ?? '')) continue;
+    // A closing single mark followed by a letter is an apostrophe ("l’Odyssée"); a double one ends the title (',"Phys. Rev.').
+    if (!closers.includes(s[j]) || ((s[j] === '’' || s[j] === "'") && /\p{L}/u.test(s[j + 1] ?? ''))) continue;
     if (j - start < 2) return null;
     const after = s.slice(j + 1, j + 4);
     if (/^\s\p{Ll}/u.test(after) && !/^\s(?:in|dalam|im|dans)\b/.test(s.slice(j + 1, j + 9))) return null;
@@ -365,6 +369,28 @@ function reporterCitation(s: string): { index: number; volume: string; reporter:
 /** Whether a stretch holds a volume/pages/year block: "5 207-229", "73, 15 (2006)", "14(2009)". */
 function hasNumberBlock(s: string): boolean {
   return reporterCitation(s) != null || /(?<![\p{L}\d-])\d{1,5}(?:\s?[(,:;]\s?\d|\s\d|\s?[-–]\s?\d)|\((?:1[5-9]\d\d|20[0-4]\d)\)|,\s(?:1[5-9]\d\d|20[0-4]\d)\b/u.test(s);
+}
+
+/**
+ * In comma styles the title ends at a top-level comma followed by what only follows titles: a
+ * "Place Year" imprint ("…, München 1972", "…, Berlin and New York 1990"), an abbreviated journal
+ * and its numbers ("…, Phys. Rev. D 91"), or a translator or editor ("…, trans. John Cumming").
+ * Looks at commas before `limit` (the sentence's end); returns the offset of that comma, or `limit`.
+ */
+function commaBeforeTitleEnd(s: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < limit; i++) {
+    const ch = s[i];
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    else if (ch === ',' && depth === 0) {
+      const after = s.slice(i + 1, i + 80);
+      if (PLACE_YEAR.test(after) || TRANSLATOR.test(after)) return i;
+      const journal = /^\s?[^\d]{1,40}?(?=\s?\(?[A-Z]?\d)/.exec(after);
+      if (journal && looksLikeJournalAbbreviation(journal[0].replace(/[\s,.]+$/, '.'))) return i;
+    }
+  }
+  return limit;
 }
 
 /** Offset just after the first comma outside brackets, or the string's length. */

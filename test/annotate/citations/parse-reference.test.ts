@@ -84,6 +84,12 @@ describe('styles without a sentence per field', () => {
     expect(parseReference('12 U.S. 45')).toMatchObject({ container: 'U.S.', volume: '12', pages: '45' });
   });
 
+  it('ends a comma-style title before a place–year imprint, a journal abbreviation or a translator', () => {
+    expect(parseReference('T. Wirananda, Hukum Laut dan Pelaut, Bandung 1987.').title).toBe('Hukum Laut dan Pelaut');
+    expect(parseReference('R. Ilyas, S. Duarte, Stateless crews at sea, Int. J. Mar. Law 12 (2004) 77-90.')).toMatchObject({ title: 'Stateless crews at sea', volume: '12', pages: '77-90' });
+    expect(parseReference('A. Berglund, Exile and Return, trans. John Moss (London: Harbour Press, 1999), p. 12.').title).toBe('Exile and Return');
+  });
+
   it('leaves the issue date out of the container', () => {
     expect(parseReference('Lubis, Ayu. Harbour Work. Maritime Labour Review, Spring 2009, n° 14, p. 3-9.')).toMatchObject({ container: 'Maritime Labour Review', issue: '14', pages: '3-9' });
   });
