@@ -1,57 +1,184 @@
 /**
- * The CSV tables Telaah exports: name, columns (a contract; see docs/exports.md) and the query that
- * streams its rows. Each capability adds its tables here.
+ * The CSV tables Telaah exports: name, columns (a contract; each is documented in docs/exports.md) and
+ * the rows, read from the shared export context. Long (tidy) layout throughout: one row per
+ * observation, lists joined with '; ' inside a cell, booleans as true/false, missing values empty.
+ * Each capability adds its tables here.
  */
-import type { Db } from '../store/open-store.js';
+import path from 'node:path';
+import { agreementCsvRows } from '../review/agreement.js';
+import { documentLabel, type ExportContext } from './export-context.js';
+import { instrumentByTheme, themeByDocument, themeCooccurrence } from './theme-matrices.js';
+import { quoteCitation } from './quote-citation.js';
+
+type Row = Record<string, unknown>;
 
 export interface CsvTable {
   readonly name: string;
   readonly columns: readonly string[];
-  rows(db: Db, options: { status?: string }): Iterable<Record<string, unknown>>;
+  rows(context: ExportContext): Iterable<Row>;
 }
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export const csvTables: readonly CsvTable[] = [
   {
     name: 'documents',
     columns: ['document_id', 'file', 'sha256', 'title', 'language', 'pages', 'status', 'error'],
-    rows: (db) =>
-      db.prepare('SELECT document_id, file, sha256, title, language, pages, status, error FROM documents ORDER BY file').iterate() as Iterable<Record<string, unknown>>,
+    rows: (c) =>
+      c.documents().map((d) => ({ document_id: d.documentId, file: d.file, sha256: d.sha256, title: d.title, language: d.language, pages: d.pages, status: d.status, error: d.error })),
   },
   {
     name: 'pages',
     columns: ['document_id', 'page', 'label', 'text'],
-    rows: (db) =>
-      slicedRows(db, 'SELECT document, number AS page, label, start, "end" FROM pages ORDER BY document, number'),
+    *rows(c) {
+      const ids = new Map(c.documents().map((d) => [d.id, d.documentId]));
+      for (const p of c.store.pages()) yield { document_id: ids.get(p.document), page: p.number, label: p.label, text: c.store.text(p.document).slice(p.start, p.end) };
+    },
   },
   {
     name: 'footnotes',
     columns: ['document_id', 'number', 'page', 'text'],
-    rows: (db) =>
-      slicedRows(db, 'SELECT document, number, page, start, "end" FROM footnotes ORDER BY document, start'),
+    *rows(c) {
+      const ids = new Map(c.documents().map((d) => [d.id, d.documentId]));
+      for (const f of c.store.footnotes()) yield { document_id: ids.get(f.document), number: f.number, page: f.page, text: c.store.text(f.document).slice(f.start, f.end) };
+    },
   },
   {
     name: 'messages',
     columns: ['document_id', 'file', 'stage', 'source', 'rule', 'severity', 'reason', 'page', 'start', 'end'],
-    rows: (db) =>
-      db.prepare(`SELECT d.document_id, m.file, m.stage, m.source, m.rule, m.severity, m.reason, m.page, m.start, m."end" AS "end"
-        FROM messages m LEFT JOIN documents d ON d.id = m.document ORDER BY m.file, m.id`).iterate() as Iterable<Record<string, unknown>>,
+    *rows(c) {
+      for (const m of c.store.messages()) yield { document_id: m.documentId, file: m.file, stage: m.stage, source: m.source, rule: m.rule, severity: m.severity, reason: m.reason, page: m.page, start: m.start, end: m.end };
+    },
+  },
+  {
+    name: 'mentions',
+    columns: ['document_id', 'instrument_id', 'instrument_name', 'kind', 'surface', 'provision', 'page', 'start', 'end', 'in_footnote'],
+    rows: (c) =>
+      c.mentions().map((m) => ({
+        document_id: m.document.documentId, instrument_id: m.instrumentId, instrument_name: m.instrumentName, kind: m.kind, surface: m.surface,
+        provision: m.provision, page: m.page, start: m.start, end: m.end, in_footnote: m.inFootnote,
+      })),
+  },
+  {
+    name: 'instruments',
+    columns: ['instrument_id', 'name_en', 'name_id', 'kind', 'year', 'indonesia_status', 'mentions', 'documents'],
+    rows: (c) =>
+      c.instruments().map((i) => ({
+        instrument_id: i.id, name_en: i.nameEn, name_id: i.nameId, kind: i.kind, year: i.year, indonesia_status: i.indonesiaStatus, mentions: i.mentions, documents: i.documents,
+      })),
+  },
+  {
+    name: 'claims',
+    columns: ['document_id', 'state', 'instrument_id', 'instrument_name', 'asserted_status', 'registry_status', 'contradiction', 'reason', 'sentence', 'page', 'start', 'end'],
+    *rows(c) {
+      const docs = new Map(c.documents().map((d) => [d.id, d]));
+      const names = new Map(c.instruments().map((i) => [i.id, i.nameEn ?? i.nameId ?? i.id]));
+      for (const a of c.store.annotations('claim')) {
+        const d = a.data;
+        const instrumentId = typeof d.instrumentId === 'string' ? d.instrumentId : null;
+        yield {
+          document_id: docs.get(a.document)?.documentId, state: d.state, instrument_id: instrumentId, instrument_name: instrumentId ? (names.get(instrumentId) ?? instrumentId) : null,
+          asserted_status: d.asserted, registry_status: d.registryStatus, contradiction: d.contradiction === true, reason: d.reason,
+          sentence: collapse(c.store.text(a.document).slice(a.start, a.end)), page: a.page, start: a.start, end: a.end,
+        };
+      }
+    },
+  },
+  {
+    name: 'references',
+    columns: ['document_id', 'note_number', 'ref_index', 'raw', 'authors', 'year', 'title', 'container', 'volume', 'issue', 'pages', 'pinpoint', 'doi', 'url', 'work_id', 'back_reference', 'resolved_to'],
+    rows: (c) =>
+      c.citations().references.map((r) => ({
+        document_id: r.document.documentId, note_number: r.noteNumber, ref_index: r.refIndex, raw: r.raw, authors: r.authors.join('; '), year: r.year, title: r.title,
+        container: r.container, volume: r.volume, issue: r.issue, pages: r.pages, pinpoint: r.pinpoint, doi: r.doi, url: r.url, work_id: r.workId,
+        back_reference: r.backReference, resolved_to: r.resolvedTo,
+      })),
+  },
+  {
+    name: 'works',
+    columns: ['work_id', 'authors', 'year', 'title', 'container', 'doi', 'cited_by_documents', 'citations'],
+    rows: (c) =>
+      c.citations().works.map((w) => ({
+        work_id: w.workId, authors: w.authors.join('; '), year: w.year, title: w.title, container: w.container, doi: w.doi, cited_by_documents: w.citedByDocuments, citations: w.citations,
+      })),
+  },
+  {
+    name: 'codes',
+    columns: ['document_id', 'theme_id', 'theme_name', 'segment_id', 'page', 'start', 'end', 'excerpt', 'evidence', 'score', 'origin', 'status', 'reviewer'],
+    rows: (c) =>
+      c.codes().map((k) => ({
+        document_id: k.document.documentId, theme_id: k.themeId, theme_name: k.themeName, segment_id: k.segmentId, page: k.page, start: k.start, end: k.end,
+        excerpt: k.excerpt, evidence: k.evidence, score: k.score, origin: k.origin, status: k.status, reviewer: k.reviewer,
+      })),
+  },
+  {
+    name: 'quotes',
+    columns: ['theme_id', 'theme_name', 'document_id', 'title', 'page', 'excerpt', 'citation', 'status'],
+    *rows(c) {
+      const order = new Map(c.themes().map((t, i) => [t.id, i]));
+      const labels = pageLabels(c);
+      const quotes = [...c.countedCodes()].sort((a, b) => (order.get(a.themeId) ?? 1e9) - (order.get(b.themeId) ?? 1e9)
+        || Number(b.status === 'accepted') - Number(a.status === 'accepted') || (b.score ?? 0) - (a.score ?? 0) || a.document.file.localeCompare(b.document.file) || a.start - b.start);
+      for (const k of quotes) {
+        const label = labels.get(`${k.document.id}|${k.page}`) ?? String(k.page);
+        yield {
+          theme_id: k.themeId, theme_name: k.themeName, document_id: k.document.documentId, title: documentLabel(k.document), page: k.page,
+          excerpt: collapse(k.excerpt), citation: quoteCitation(k.document, label), status: k.status,
+        };
+      }
+    },
+  },
+  {
+    name: 'theme_by_document',
+    columns: ['document_id', 'title', 'theme_id', 'theme_name', 'sentences', 'document_sentences', 'share'],
+    rows: (c) =>
+      themeByDocument(c.countedCodes(), c.documents(), c.sentenceCounts(), c.themes()).map((r) => ({
+        document_id: r.document.documentId, title: documentLabel(r.document), theme_id: r.themeId, theme_name: r.themeName, sentences: r.sentences,
+        document_sentences: r.documentSentences, share: r.share,
+      })),
+  },
+  {
+    name: 'theme_cooccurrence',
+    columns: ['level', 'theme_a', 'theme_b', 'both', 'units_a', 'units_b', 'documents', 'jaccard'],
+    rows: (c) =>
+      themeCooccurrence(c.countedCodes()).map((r) => ({
+        level: r.level, theme_a: r.themeA, theme_b: r.themeB, both: r.both, units_a: r.unitsA, units_b: r.unitsB, documents: r.documents, jaccard: r.jaccard,
+      })),
+  },
+  {
+    name: 'instrument_by_theme',
+    columns: ['instrument_id', 'instrument_name', 'theme_id', 'theme_name', 'sentences', 'documents'],
+    rows: (c) =>
+      instrumentByTheme(c.countedCodes(), c.mentions()).map((r) => ({
+        instrument_id: r.instrumentId, instrument_name: r.instrumentName, theme_id: r.themeId, theme_name: r.themeName, sentences: r.sentences, documents: r.documents,
+      })),
+  },
+  {
+    name: 'agreement',
+    columns: ['theme', 'level', 'uncoded_text', 'reviewers', 'units', 'cohen_kappa', 'krippendorff_alpha', 'consensus_units', 'auto_true_positives', 'auto_false_positives', 'auto_false_negatives', 'auto_precision', 'auto_recall'],
+    rows: (c) => (c.decisions().length ? agreementCsvRows(c.db) : []),
+  },
+  {
+    name: 'audit',
+    columns: ['decision_id', 'created_at', 'reviewer', 'action', 'target_kind', 'document_id', 'document_sha256', 'document_file', 'start', 'end', 'target_key', 'surface', 'previous_status', 'new_status', 'new_key', 'memo', 'undoes', 'blind', 'adjudication', 'orphaned'],
+    *rows(c) {
+      const bySha = new Map(c.documents().filter((d) => d.sha256).map((d) => [d.sha256!, d]));
+      for (const d of c.decisions()) {
+        const doc = bySha.get(d.documentSha256);
+        yield {
+          decision_id: d.id, created_at: d.createdAt, reviewer: d.reviewer, action: d.action, target_kind: d.targetKind, document_id: doc?.documentId ?? null,
+          document_sha256: d.documentSha256, document_file: d.documentFile ?? (doc ? path.basename(doc.file) : null), start: d.start, end: d.end, target_key: d.targetKey,
+          surface: d.surface, previous_status: d.previousStatus, new_status: d.newStatus, new_key: d.newKey, memo: d.memo, undoes: d.undoes, blind: d.blind,
+          adjudication: d.adjudication, orphaned: !doc,
+        };
+      }
+    },
   },
 ];
 
-/**
- * Rows of a per-document span table with the span's text. Offsets are UTF-16 units, so the text is
- * sliced in JavaScript (SQLite's substr counts code points and would drift after an astral character).
- * The query must return `document`, `start`, `end`, ordered by document.
- */
-function* slicedRows(db: Db, sql: string): Iterable<Record<string, unknown>> {
-  const textOf = db.prepare('SELECT d.document_id, t.text FROM documents d JOIN document_texts t ON t.document = d.id WHERE d.id = ?');
-  let current = null as { id: number; documentId: string; text: string } | null;
-  for (const row of db.prepare(sql).iterate() as Iterable<Record<string, unknown> & { document: number; start: number; end: number }>) {
-    if (current?.id !== row.document) {
-      const t = textOf.get(row.document) as { document_id: string; text: string } | undefined;
-      current = { id: row.document, documentId: t?.document_id ?? '', text: t?.text ?? '' };
-    }
-    const { document: _document, start, end, ...rest } = row;
-    yield { document_id: current.documentId, ...rest, start, end, text: current.text.slice(start, end) };
-  }
+/** document row id|page number → the page's printed label. */
+function pageLabels(c: ExportContext): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const p of c.store.pages()) if (p.label) labels.set(`${p.document}|${p.number}`, p.label);
+  return labels;
 }
