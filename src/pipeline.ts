@@ -45,7 +45,11 @@ export interface RunSummary extends RunCounts {
   readonly seconds: number;
   readonly failures: { file: string; reason: string; unchanged: boolean }[];
   readonly flaggedDocuments: { file: string; reason: string }[];
+  /** Pages of the documents extracted in this run (not skipped, not only re-annotated). */
   readonly processedPages: number;
+  /** Documents extracted from their files in this run, and documents only re-annotated from the store. */
+  readonly extracted: number;
+  readonly reannotated: number;
 }
 
 export function resolveJobs(config: PipelineConfig, requested?: number): number {
@@ -74,6 +78,8 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const flaggedDocuments: RunSummary['flaggedDocuments'] = [];
   let processedPages = 0;
   let processedDocuments = 0;
+  let extracted = 0;
+  let reannotated = 0;
   const pool = new Piscina({ filename: workerEntry(), minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
   const queue = new PQueue({ concurrency: jobs * 2 });
   const emit = (e: DocumentEvent) => options.onDocument?.(e);
@@ -83,7 +89,11 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     processedDocuments++;
     counts[doc.status]++;
     counts.pages += doc.pageCount;
-    processedPages += doc.pageCount;
+    if (doc.mode === 'annotations') reannotated++;
+    else {
+      extracted++;
+      processedPages += doc.pageCount;
+    }
     if (doc.status === 'failed') failures.push({ file: doc.file, reason: doc.error ?? 'unknown', unchanged: false });
     if (doc.status === 'flagged') flaggedDocuments.push({ file: doc.file, reason: doc.error ?? '' });
     emit({ file: doc.file, status: doc.status, pages: doc.pageCount, error: doc.error, mode: doc.mode });
@@ -141,7 +151,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     afterRun(db, { changed: processedDocuments > 0 || counts.missing > 0, ...corpusKnowledge(config) });
     const seconds = (performance.now() - started) / 1000;
     finishRun(db, runId, failures.length ? 'partial' : 'complete', counts, seconds);
-    return { ...counts, runId, seconds, failures, flaggedDocuments, processedPages };
+    return { ...counts, runId, seconds, failures, flaggedDocuments, processedPages, extracted, reannotated };
   } finally {
     await pool.destroy();
     db.close();

@@ -72,7 +72,7 @@ describe('telaah run: incremental, atomic per document, nothing lost', () => {
   it('skips unchanged documents on a re-run, doing no extraction', async () => {
     const again = await run([corpus], database);
     expect(again.skipped).toBe(3);
-    expect(again.ok + again.failed + again.flagged).toBe(0);
+    expect(again.extracted + again.reannotated).toBe(0);
     expect(again.processedPages).toBe(0);
   });
 

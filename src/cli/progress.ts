@@ -52,7 +52,8 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, inte
       const rate = summary.processedPages / Math.max(summary.seconds, 0.001);
       write(
         `done in ${summary.seconds.toFixed(1)} s: ${summary.ok} ok, ${summary.flagged} flagged, ${summary.failed} failed, ` +
-          `${summary.skipped} skipped (unchanged), ${summary.missing} missing; ${summary.processedPages} pages processed (${rate.toFixed(1)} pages/s)`,
+          `${summary.skipped} skipped (unchanged), ${summary.missing} missing; ${summary.processedPages} pages extracted (${rate.toFixed(1)} pages/s)` +
+          (summary.reannotated ? `; ${summary.reannotated} re-annotated from the store (annotators or their data changed)` : ''),
       );
       if (summary.flaggedDocuments.length) {
         write('\nflagged (processed, but the text is not trustworthy; not annotated):');
