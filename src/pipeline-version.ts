@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PipelineConfig } from './config.js';
+import { resolveFromConfig, type PipelineConfig } from './config.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const packagePipelines = path.join(here, '..', 'pipelines');
 
 function hashTree(hash: ReturnType<typeof createHash>, target: string): void {
   let st;
@@ -44,6 +45,8 @@ export function pipelineVersions(config: PipelineConfig): PipelineVersions {
   for (const part of ['extract', 'layout', 'segment', 'document.ts', 'document.js', 'offset-map.ts', 'offset-map.js']) {
     hashTree(extraction, path.join(here, part));
   }
+  // Stage vocabularies ship beside the code, under the package's pipelines/ folder.
+  for (const part of ['extract', 'layout', 'segment']) hashTree(extraction, path.join(packagePipelines, part));
   const { extract, layout, segment } = config.stages;
   extraction.update(JSON.stringify({ extract: { ...extract, password: undefined }, layout, segment, maxPages: config.limits.maxPages }));
   const extractionVersion = extraction.digest('hex').slice(0, 16);
@@ -51,7 +54,12 @@ export function pipelineVersions(config: PipelineConfig): PipelineVersions {
   const pipeline = createHash('sha256').update(extractionVersion);
   hashTree(pipeline, path.join(here, 'annotate'));
   pipeline.update(JSON.stringify({ instruments: config.stages.instruments, citations: config.stages.citations, themes: config.stages.themes, claims: config.stages.claims }));
-  // The knowledge the annotators read (registry, codebooks, vocabularies) lives beside the pipeline file.
-  hashTree(pipeline, config.baseDir);
+  // The knowledge the annotators read: the registry and codebook the configuration names, and the
+  // vocabularies shipped with the package. Only these: a pipeline file may sit beside the corpus and the
+  // store, which must not count as knowledge.
+  hashTree(pipeline, resolveFromConfig(config, config.stages.instruments.registry));
+  hashTree(pipeline, resolveFromConfig(config, config.stages.claims.registry));
+  hashTree(pipeline, resolveFromConfig(config, config.stages.themes.codebook));
+  for (const part of ['citations', 'codebooks/stopwords.yaml']) hashTree(pipeline, path.join(packagePipelines, part));
   return { extraction: extractionVersion, pipeline: pipeline.digest('hex').slice(0, 16) };
 }

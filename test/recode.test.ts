@@ -1,0 +1,80 @@
+/**
+ * After a codebook edit, re-coding runs from the store without re-extracting, and a reviewer's decision
+ * keeps applying to the code it was made on (decisions are keyed to content hash, span and theme).
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPipeline } from '../src/config.js';
+import { runPipeline } from '../src/pipeline.js';
+import { repoRoot, tempDir } from './helpers/temp-dir.js';
+
+describe('re-coding after a codebook edit', () => {
+  const dir = tempDir('recode-');
+  const corpus = path.join(dir, 'corpus');
+  const database = path.join(dir, 'store.sqlite');
+  const codebook = path.join(dir, 'codebook.yaml');
+  const pipelineFile = path.join(dir, 'study.yaml');
+  const run = () => runPipeline({ config: loadPipeline(pipelineFile), inputs: [corpus], database, jobs: 1 });
+  const codes = () => {
+    const db = new Database(database, { readonly: true });
+    try {
+      return db.prepare(`SELECT d.sha256, a.start, a."end" AS "end", json_extract(a.data, '$.themeId') AS theme
+        FROM annotations a JOIN documents d ON d.id = a.document
+        WHERE a.kind = 'theme-code' AND json_extract(a.data, '$.level') = 'sentence' ORDER BY a.start`).all() as { sha256: string; start: number; end: number; theme: string }[];
+    } finally {
+      db.close();
+    }
+  };
+
+  beforeAll(() => {
+    mkdirSync(corpus, { recursive: true });
+    writeFileSync(path.join(corpus, 'a.txt'), [
+      'Pekerja migran Indonesia di Malaysia sering tidak menerima upah yang layak.',
+      'Ombak laut di pesisir selatan Jawa sangat tinggi pada musim hujan.',
+    ].join('\n\n') + '\n');
+    copyFileSync(path.join(repoRoot, 'pipelines/codebooks/migration-law-v1.yaml'), codebook);
+    // The pipeline file sits beside the corpus and the store; only the codebook it names is knowledge.
+    writeFileSync(pipelineFile, [
+      'version: 1',
+      `stages:`,
+      `  instruments: { registry: ${path.join(repoRoot, 'pipelines/registry')} }`,
+      `  claims: { registry: ${path.join(repoRoot, 'pipelines/registry')} }`,
+      '  themes: { codebook: codebook.yaml }',
+    ].join('\n') + '\n');
+  });
+
+  it('codes, then after an edit re-codes from the store without extracting, keeping decisions', async () => {
+    const first = await run();
+    expect(first.extracted).toBe(1);
+    const before = codes();
+    expect(before.map((c) => c.theme)).toEqual(['migrant-workers']);
+
+    // A reviewer accepts the machine's code: the decision names the content hash, the span and the theme.
+    const db = new Database(database);
+    db.prepare(`INSERT INTO decisions (target_kind, document_sha256, start, "end", target_key, reviewer, action, previous_status, new_status, created_at)
+      VALUES ('theme-code', ?, ?, ?, 'migrant-workers', 'ayu', 'accept', 'proposed', 'accepted', '2026-11-21T00:00:00Z')`).run(before[0].sha256, before[0].start, before[0].end);
+    db.close();
+
+    const unchanged = await run();
+    expect(unchanged.skipped).toBe(1);
+
+    // The researcher adds a theme for coastal hazards; the store is re-coded, nothing is re-extracted.
+    writeFileSync(codebook, readFileSync(codebook, 'utf8').replace(/\n  - id: non-refoulement\n/,
+      '\n  - id: coastal-hazards\n    name: { en: Coastal hazards, id: Bahaya pesisir }\n    description: Waves and floods.\n    rules:\n      - id: wave-terms\n        terms: { en: [high waves], id: [ombak] }\n\n  - id: non-refoulement\n'));
+    const recoded = await run();
+    expect(recoded.extracted).toBe(0);
+    expect(recoded.reannotated).toBe(1);
+    const after = codes();
+    expect(after.map((c) => c.theme)).toEqual(['migrant-workers', 'coastal-hazards']);
+
+    // The accepted code is still there, at the same stable key, so the decision still applies.
+    const check = new Database(database, { readonly: true });
+    const decided = check.prepare(`SELECT COUNT(*) AS n FROM decisions dc JOIN documents d ON d.sha256 = dc.document_sha256
+      JOIN annotations a ON a.document = d.id AND a.kind = dc.target_kind AND a.start = dc.start AND a."end" = dc."end"
+        AND json_extract(a.data, '$.themeId') = dc.target_key AND json_extract(a.data, '$.level') = 'sentence'`).get() as { n: number };
+    check.close();
+    expect(decided.n).toBe(1);
+  }, 120_000);
+});
