@@ -11,7 +11,7 @@ import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
 import type { PipelineConfig } from './config.js';
 import { discoverFiles } from './discover/discover-files.js';
-import { planFile } from './plan-run.js';
+import { planFile, type PlannedWork } from './plan-run.js';
 import { pipelineVersions, telaahVersion } from './pipeline-version.js';
 import { annotatorVersions } from './annotate/annotators.js';
 import type { ProcessTask } from './process-document.js';
@@ -101,12 +101,14 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
 
   try {
     const stored = writer.fileStates();
-    const plans = await Promise.all(discovery.files.map((f) => planFile(f, stored.get(f.file), versions)));
+    // Plan with bounded concurrency: hashing streams each file, a few at a time, whatever the corpus size.
+    const planning = new PQueue({ concurrency: 4 });
+    const plans = await Promise.all(discovery.files.map((f) => planning.add(() => planFile(f, stored.get(f.file), versions, config.limits.maxFileMegabytes)) as Promise<PlannedWork>));
     options.onPlanned?.(plans.length + discovery.problems.length, plans.filter((p) => p.action !== 'skip').length);
     // Inputs that cannot even be read (loops, dangling links, permissions) are recorded like failed documents.
-    for (const problem of [...discovery.problems, ...plans.flatMap((p) => (p.action === 'unreadable' ? [p] : []))]) {
+    for (const problem of [...discovery.problems.map((p) => ({ ...p, rule: 'unreadable-input' })), ...plans.flatMap((p) => (p.action === 'unreadable' ? [p] : []))]) {
       const identity = { file: path.resolve(problem.file), sha256: createHash('sha256').update(`unreadable:${problem.file}`).digest('hex'), bytes: 0, mtimeMs: 0 };
-      record(failedResult({ identity, mode: 'full', config, extractionVersion: versions.extraction, pipelineVersion: versions.pipeline }, problem.reason, 'unreadable-input'));
+      record(failedResult({ identity, mode: 'full', config, extractionVersion: versions.extraction, pipelineVersion: versions.pipeline }, problem.reason, problem.rule));
     }
     for (const plan of plans) {
       if (plan.action === 'unreadable') continue;

@@ -4,7 +4,8 @@
  * to the stored ones let a no-change re-run skip even the hashing.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type { DiscoveredFile } from './discover/discover-files.js';
 import type { StoredFileState } from './store/document-writer.js';
 import type { PipelineVersions } from './pipeline-version.js';
@@ -13,19 +14,30 @@ import type { FileIdentity } from './processed-document.js';
 export type PlannedWork =
   | { readonly action: 'skip'; readonly identity: FileIdentity; readonly stored: StoredFileState }
   | { readonly action: 'full' | 'annotations'; readonly identity: FileIdentity }
-  | { readonly action: 'unreadable'; readonly file: string; readonly reason: string };
+  | { readonly action: 'unreadable'; readonly file: string; readonly reason: string; readonly rule: string };
 
-export async function planFile(found: DiscoveredFile, stored: StoredFileState | undefined, versions: PipelineVersions): Promise<PlannedWork> {
+/** SHA-256 of a file, streamed so a large file never sits in memory whole. */
+export async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
+export async function planFile(found: DiscoveredFile, stored: StoredFileState | undefined, versions: PipelineVersions, maxFileMegabytes = Infinity): Promise<PlannedWork> {
+  if (found.bytes > maxFileMegabytes * 1024 * 1024) {
+    const mb = (found.bytes / 1024 / 1024).toFixed(1);
+    return { action: 'unreadable', file: found.file, rule: 'file-too-large', reason: `the file is ${mb} MB, above the limit of ${maxFileMegabytes} MB; raise limits.maxFileMegabytes in the pipeline file to process it` };
+  }
   const sameVersions = stored?.extractionVersion === versions.extraction && stored?.pipelineVersion === versions.pipeline;
   if (stored && sameVersions && stored.status !== 'missing' && stored.bytes === found.bytes && stored.mtimeMs === found.mtimeMs && stored.sha256) {
     return { action: 'skip', identity: { file: found.file, sha256: stored.sha256, bytes: found.bytes, mtimeMs: found.mtimeMs }, stored };
   }
   let sha256: string;
   try {
-    sha256 = createHash('sha256').update(await readFile(found.file)).digest('hex');
+    sha256 = await hashFile(found.file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { action: 'unreadable', file: found.file, reason: `cannot read the file (${code}); check its permissions` };
+    return { action: 'unreadable', file: found.file, rule: 'unreadable-file', reason: `cannot read the file (${code}); check its permissions` };
   }
   const identity = { file: found.file, sha256, bytes: found.bytes, mtimeMs: found.mtimeMs };
   if (!stored || stored.sha256 !== sha256 || stored.status === 'missing' || stored.extractionVersion !== versions.extraction) {

@@ -168,3 +168,19 @@ describe('bad input: a clear message, nothing lost, the batch goes on', () => {
     expect(rows(database, 'SELECT 1 FROM documents').length).toBe(9);
   });
 });
+
+describe('per-document limits', () => {
+  const dir = tempDir('limits-');
+  const corpus = path.join(dir, 'corpus');
+
+  it('fails a file above limits.maxFileMegabytes, naming the limit, and processes the rest', async () => {
+    mkdirSync(corpus, { recursive: true });
+    writeFileSync(path.join(corpus, 'big.txt'), 'Pasal 1. '.repeat(150_000)); // about 1.3 MB
+    writeFileSync(path.join(corpus, 'small.txt'), 'Pasal 1 mengatur keimigrasian.\n');
+    const limited = { ...config, limits: { ...config.limits, maxFileMegabytes: 1 } };
+    const summary = await runPipeline({ config: limited, inputs: [corpus], database: path.join(dir, 's.sqlite'), jobs: 1 });
+    expect(summary.ok).toBe(1);
+    expect(summary.failures).toEqual([{ file: path.join(corpus, 'big.txt'), unchanged: false,
+      reason: 'the file is 1.3 MB, above the limit of 1 MB; raise limits.maxFileMegabytes in the pipeline file to process it' }]);
+  });
+});
