@@ -49,7 +49,7 @@ export function renderText(text: string, from: number, to: number, highlights: r
     if (!active.length) {
       out.push(`<span data-s="${at}">${piece}</span>`);
     } else {
-      const classes = [...new Set(active.map((h) => h.className))].join(' ');
+      const classes = [...new Set(active.flatMap((h) => h.className.split(' ')))].join(' ');
       out.push(`<span data-s="${at}" class="hl ${escapeHtml(classes)}" data-a="${escapeHtml(active.map((h) => h.id).join(' '))}">${piece}</span>`);
     }
   }

@@ -100,3 +100,57 @@ describe('the review app: pages escape text, decisions go through a guarded JSON
     await locked.close();
   });
 });
+
+describe('blind review and bulk accept', () => {
+  const dir = tempDir('review-blind-');
+  let db: Db;
+  let app: ReturnType<typeof buildReviewApp>;
+  let doc: ReturnType<typeof insertDocument>;
+  const post = (url: string, body: unknown) =>
+    app.inject({ method: 'POST', url, headers: { host: HOST, 'content-type': 'application/json', 'x-telaah-request': '1' }, payload: JSON.stringify(body) });
+  const get = (url: string, cookie: string) => app.inject({ url, headers: { host: HOST, cookie } });
+  const sentences = ['Asylum is a right.', 'States must protect refugees.', 'Borders are managed.'];
+
+  beforeAll(async () => {
+    db = openDatabase(path.join(dir, 'store.sqlite'));
+    doc = insertDocument(db, { file: '/corpus/blind.txt', title: 'Blind', body: sentences.join(' '), annotations: sentences.map((s) => theme(s, 'asylum')) });
+    app = buildReviewApp({ db, allowedHosts: new Set([HOST]) });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    db.close();
+  });
+
+  it('bulk-accepts a filtered set only with confirm: true, in one transaction', async () => {
+    const decisions = sentences.slice(0, 2).map((s) => ({ targetKind: 'theme-code', documentSha256: doc.sha256, ...spanOf(doc.text, s), targetKey: 'asylum', action: 'accept', reviewer: 'ana' }));
+    expect((await post('/api/decisions/bulk', { decisions })).statusCode).toBe(400);
+    const bad = [...decisions, { ...decisions[0], targetKey: 'no-such-theme' }];
+    expect((await post('/api/decisions/bulk', { confirm: true, decisions: bad })).statusCode).toBe(404);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM decisions').get()).toEqual({ n: 0 });
+    const ok = await post('/api/decisions/bulk', { confirm: true, decisions });
+    expect(ok.json()).toEqual({ count: 2 });
+  });
+
+  it("a blind reviewer sees only their own decisions, and no merge view", async () => {
+    const blind = 'telaah_reviewer=budi; telaah_blind=1';
+    const queue = await get('/queue?theme=asylum', blind);
+    expect([...queue.body.matchAll(/class="badge status">(\w+)/g)].map((m) => m[1])).toEqual(['pending', 'pending', 'pending']);
+    expect(queue.body).not.toContain('ana: accepted');
+    const open = await get('/queue?theme=asylum', 'telaah_reviewer=budi');
+    expect([...open.body.matchAll(/class="badge status">(\w+)/g)].map((m) => m[1])).toEqual(['accepted', 'accepted', 'pending']);
+    expect((await get('/merge', blind)).body).toContain('You are reviewing blind');
+  });
+
+  it('the merge view lists a disagreement with each reviewer attributed, and an adjudication settles the shared status', async () => {
+    const target = { targetKind: 'theme-code', documentSha256: doc.sha256, ...spanOf(doc.text, sentences[0]), targetKey: 'asylum' };
+    await post('/api/decisions', { ...target, action: 'reject', reviewer: 'budi', blind: true });
+    const merge = await get('/merge', 'telaah_reviewer=chair');
+    expect(merge.body).toMatch(/<th>ana<\/th><th>budi<\/th>/);
+    expect(merge.body).toMatch(/<td class="st-accepted">accepted<\/td>\s*<td class="st-rejected">rejected<\/td>/);
+    const adjudication = await post('/api/decisions', { ...target, action: 'reject', reviewer: 'chair', adjudication: true });
+    expect(adjudication.json().decision).toMatchObject({ previousStatus: 'rejected', newStatus: 'rejected', adjudication: true });
+    const queue = await get('/queue?theme=asylum', 'telaah_reviewer=chair');
+    expect([...queue.body.matchAll(/class="badge status">(\w+)/g)].map((m) => m[1])).toEqual(['rejected', 'accepted', 'pending']);
+  });
+});
