@@ -16,6 +16,7 @@ import { createProgress } from './progress.js';
 import { printTable } from './print-table.js';
 import { telaahVersion } from '../pipeline-version.js';
 import { addCorpusCommands } from './corpus-commands.js';
+import { ReviewServerError, startReviewServer } from '../review/start-review-server.js';
 import { CodebookError } from '../annotate/themes/load-codebook.js';
 
 export const EXIT = { ok: 0, usage: 1, partial: 3 } as const;
@@ -149,6 +150,33 @@ Examples:
       } finally {
         db.close();
       }
+    });
+
+  program
+    .command('review')
+    .description('start the local review web app (reader, review queues, search, agreement, audit log)')
+    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--port <n>', 'port (0 picks a free one)', '4173')
+    .option('--host <host>', 'address to bind; anything but loopback needs --token', '127.0.0.1')
+    .option('--token <secret>', 'require this token on every request (needed to bind a non-loopback host)')
+    .option('--codebook <file>', 'codebook YAML for theme names (default: the bundled codebook)')
+    .addHelpText('after', '\nExamples:\n  telaah review\n  telaah review --db output/study.sqlite --port 8080')
+    .action(async (opts: { db: string; port: string; host: string; token?: string; codebook?: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects a port number, got "${opts.port}"`);
+      let server;
+      try {
+        server = await startReviewServer({ db: opts.db, port, host: opts.host, token: opts.token, codebook: opts.codebook });
+      } catch (error) {
+        if (error instanceof ReviewServerError) throw new UsageError(error.message);
+        throw error;
+      }
+      process.stdout.write(`telaah review: ${server.url}\n(Ctrl+C stops it)\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => void server.close().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
     });
 
   addCorpusCommands(program, { defaultDb: DEFAULT_DB, openExisting, usageError: (m) => new UsageError(m) });

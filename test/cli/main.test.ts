@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, spawnCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 describe('the telaah command line', () => {
@@ -77,5 +77,30 @@ describe('the telaah command line', () => {
     const r = runCli(['stats', '--db', path.join(dir, 'nope.sqlite')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no store at/);
+  });
+
+  it('review refuses a non-loopback host without a token', () => {
+    const r = runCli(['review', '--db', db, '--host', '0.0.0.0']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/refusing to serve on 0\.0\.0\.0 without a token/);
+  });
+
+  it('review serves the overview on the address it prints', async () => {
+    const child = spawnCli(['review', '--db', db, '--port', '0']);
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (c: Buffer) => {
+          out += c.toString();
+          const m = out.match(/telaah review: (http:\/\/127\.0\.0\.1:\d+\/)/);
+          if (m) resolve(m[1]);
+        });
+        child.once('exit', () => reject(new Error(`review exited: ${out}`)));
+      });
+      const page = await (await fetch(url)).text();
+      expect(page).toContain('<title>Overview · Telaah review</title>');
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });
