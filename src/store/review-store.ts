@@ -214,6 +214,14 @@ export function createReviewStore(db: Db): ReviewStore {
       WHERE d.sha256 = ? AND a.kind = 'theme-code' ORDER BY a.start`),
   };
 
+  // Queue and search filters make a few WHERE shapes; each shape is prepared once and reused.
+  const shapes = new Map<string, ReturnType<Db['prepare']>>();
+  const prepared = (sql: string) => {
+    let statement = shapes.get(sql);
+    if (!statement) shapes.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+
   const appendTx = db.transaction((rows: readonly NewDecision[]) => {
     const createdAt = new Date().toISOString();
     return rows.map((r) => {
@@ -262,8 +270,7 @@ export function createReviewStore(db: Db): ReviewStore {
       if (filter.maxScore !== undefined) where.push("json_extract(a.data, '$.score') <= @maxScore");
       if (filter.level) where.push("COALESCE(json_extract(a.data, '$.level'), 'sentence') = @level");
       // The sentence holding the annotation's start, and the paragraph holding that sentence, give the context.
-      const rows = db
-        .prepare(
+      const rows = prepared(
           `SELECT ${ANNOTATION_COLUMNS}, d.document_id AS documentId, d.sha256, d.file, d.title, COALESCE(s.language, d.language, 'und') AS language,
             s.start AS sStart, s."end" AS sEnd, p.start AS pStart, p."end" AS pEnd,
             substr(t.text, COALESCE(p.start, s.start, a.start) + 1, COALESCE(p."end", s."end", a."end") - COALESCE(p.start, s.start, a.start)) AS contextText
@@ -299,8 +306,7 @@ export function createReviewStore(db: Db): ReviewStore {
       }
       // \u0001 and \u0002 cannot occur in stored text (extraction drops control characters), so the page can
       // escape the snippet first and only then turn them into <mark>.
-      return db
-        .prepare(
+      return prepared(
           `SELECT s.id AS segmentId, d.document_id AS documentId, d.title, d.file, s.page, s.start, s."end" AS "end", s.language,
             snippet(segments_fts, 0, char(1), char(2), '…', 24) AS snippet
           FROM segments_fts JOIN segments s ON s.id = segments_fts.rowid JOIN documents d ON d.id = s.document
