@@ -4,7 +4,7 @@
  * baseline measured in the same run) and writes all figures to bench/results/<date>.json.
  * `npm run bench -- instruments` runs only the named ones.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -23,5 +23,7 @@ for (const f of files) {
 }
 mkdirSync(path.join(here, 'results'), { recursive: true });
 const out = path.join(here, 'results', `${new Date().toISOString().slice(0, 10)}.json`);
-writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+// A partial run (`npm run bench -- review`) updates its own figures in today's file and keeps the others.
+const earlier = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
+writeFileSync(out, JSON.stringify({ ...earlier, ...results }, null, 2) + '\n');
 console.log(`\nresults written to ${path.relative(process.cwd(), out)}`);
