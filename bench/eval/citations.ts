@@ -2,91 +2,83 @@
  * Citations evaluation: field-level precision, recall and F1 of the reference parser on
  * ../shared/refs/dev.jsonl (exact match after normalising punctuation, dashes and case; only fields
  * labeled in a record are scored), and on the footnotes of the gold article: fields, DOIs and
- * back-reference targets. `CITATIONS_EVAL_VERBOSE=1` lists every miss.
+ * back-reference targets. `CITATIONS_EVAL_VERBOSE=1` lists every miss of the shipped parser.
+ *
+ * Dev figures come twice: on all of dev, and on held-out folds (k-fold cross-validation stratified by
+ * source, scripts/train-reference-labeller.ts). The rules learn nothing, so their two figures agree;
+ * the learned labeller is only ever scored on folds it was not trained on. The shipped model is
+ * trained on all of dev, so its all-dev figure is a training-set figure and does not count.
+ * `CITATIONS_FOLDS=k` sets the number of folds (default 5).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseReferenceByRules } from '../../src/annotate/citations/parse-reference-by-rules.js';
 import { parseReference, type ParsedReference } from '../../src/annotate/citations/parse-reference.js';
+import { loadReferenceLabeller } from '../../src/annotate/citations/reference-labeller-model.js';
 import { resolveNoteCitations } from '../../src/annotate/citations/resolve-note-citations.js';
+import {
+  crossValidate,
+  f1,
+  fieldValues,
+  norm,
+  readRecords,
+  scoreAll,
+  scoreField,
+  scoreRecord,
+  SCORED_FIELDS as FIELDS,
+  type Tallies,
+} from '../../scripts/train-reference-labeller.js';
 
+export { norm };
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = path.join(here, '../../../shared');
 const verbose = !!process.env.CITATIONS_EVAL_VERBOSE;
-const FIELDS = ['authors', 'year', 'title', 'container', 'volume', 'issue', 'pages', 'doi'] as const;
-type Field = (typeof FIELDS)[number];
+const score = scoreField;
 
-interface Tally {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-
-/** Punctuation, dashes, spaces and case do not count. */
-export function norm(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-function score(tallies: Map<string, Tally>, field: string, gold: string[] | null, got: string[] | null): boolean {
-  const t = tallies.get(field) ?? { tp: 0, fp: 0, fn: 0 };
-  tallies.set(field, t);
-  const g = (gold ?? []).map(norm).filter(Boolean);
-  const p = (got ?? []).map(norm).filter(Boolean);
-  const left = [...g];
-  let ok = 0;
-  for (const x of p) {
-    const i = left.indexOf(x);
-    if (i >= 0) {
-      left.splice(i, 1);
-      ok++;
-    }
-  }
-  t.tp += ok;
-  t.fp += p.length - ok;
-  t.fn += g.length - ok;
-  return ok === g.length && ok === p.length;
-}
-
-function table(title: string, tallies: Map<string, Tally>): Record<string, number> {
+function table(title: string, tallies: Tallies): Record<string, number> {
   console.log(`\n${title}`);
   console.log('field       precision  recall  F1     (tp/fp/fn)');
   const f1s: Record<string, number> = {};
   for (const [field, t] of tallies) {
     const p = t.tp / Math.max(1, t.tp + t.fp);
     const r = t.tp / Math.max(1, t.tp + t.fn);
-    const f = p + r ? (2 * p * r) / (p + r) : 0;
-    f1s[field] = f;
-    console.log(`${field.padEnd(11)} ${p.toFixed(3).padStart(9)}  ${r.toFixed(3).padStart(6)}  ${f.toFixed(3)}  (${t.tp}/${t.fp}/${t.fn})`);
+    f1s[field] = f1(t);
+    console.log(`${field.padEnd(11)} ${p.toFixed(3).padStart(9)}  ${r.toFixed(3).padStart(6)}  ${f1s[field].toFixed(3)}  (${t.tp}/${t.fp}/${t.fn})`);
   }
   return f1s;
 }
 
-function fieldValues(ref: ParsedReference, field: Field): string[] | null {
-  if (field === 'authors') return [...ref.authors];
-  const value = field === 'pages' ? (ref.pages ?? ref.pinpoint) : ref[field];
-  return value == null ? null : [value];
-}
-
-export function evaluateDev(file = path.join(shared, 'refs/dev.jsonl')): Record<string, number> {
-  const tallies = new Map<string, Tally>();
-  const records = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+export function evaluateDev(file = path.join(shared, 'refs/dev.jsonl')): Record<string, Record<string, number>> {
+  const records = readRecords(file);
+  const shipped = new Map() as Tallies;
   for (const rec of records) {
-    const ref = parseReference(rec.raw);
-    for (const field of FIELDS) {
-      if (!(field in rec)) continue;
-      const gold = field === 'authors' ? rec.authors : [rec[field]];
-      const got = fieldValues(ref, field);
-      if (!score(tallies, field, gold, got) && verbose) console.log(`  ${field} [${rec.source}] ${JSON.stringify(gold)} ≠ ${JSON.stringify(got)}  ← ${rec.raw}`);
-    }
+    scoreRecord(shipped, rec, parseReference(rec.raw), (field, gold, got) => {
+      if (verbose) console.log(`  ${field} [${rec.source}] ${JSON.stringify(gold)} ≠ ${JSON.stringify(got)}  ← ${rec.raw}`);
+    });
   }
-  return table(`dev.jsonl: ${records.length} references`, tallies);
+  const rulesAll = scoreAll(records, parseReferenceByRules);
+  const cv = crossValidate(records, Number(process.env.CITATIONS_FOLDS ?? 5));
+  const model = loadReferenceLabeller();
+  console.log(`\ndev.jsonl: ${records.length} references; F1 by field (${cv.folds}-fold cross-validation stratified by source)`);
+  console.log('field       rules     rules      learned    combined   shipped');
+  console.log('            all dev   held-out   held-out   held-out   all dev (trained on it)');
+  const out: Record<string, Record<string, number>> = {};
+  for (const field of FIELDS) {
+    const row = { rulesAllDev: f1(rulesAll.get(field)), rulesHeldOut: f1(cv.rules.get(field)), learnedHeldOut: f1(cv.learned.get(field)), combinedHeldOut: f1(cv.combined.get(field)), shippedAllDev: f1(shipped.get(field)) };
+    out[field] = row;
+    console.log(`${field.padEnd(11)} ${Object.values(row).map((x) => x.toFixed(3).padEnd(10)).join(' ')}`);
+  }
+  console.log(`fields the combination takes from the labeller: held-out choice ${cv.chosen.join(', ') || 'none'}; shipped model ${model?.fields.join(', ') || 'none (no model file)'}`);
+  table('shipped parser on all dev (the labeller was trained on these: a training-set figure)', shipped);
+  return out;
 }
 
 export function evaluateGoldFootnotes(file = path.join(shared, 'gold/000_a8b5b348252ec0f7.gold.json')) {
   const gold = JSON.parse(readFileSync(file, 'utf8'));
   const notes = gold.footnotes.map((f: { number: number; text: string }) => ({ number: f.number, text: f.text }));
   const resolved = resolveNoteCitations(notes);
-  const tallies = new Map<string, Tally>();
+  const tallies: Tallies = new Map();
   let backTotal = 0;
   let backRight = 0;
   let flaggedRight = 0;

@@ -1,0 +1,70 @@
+/**
+ * Viterbi decoding of one token sequence under a first-order model: each token's label scores are the
+ * sum of its features' weights; a transition score is added between neighbours (and a start score for
+ * the first token). `decodeReferenceLabels` returns the best label index per token; `viterbi` also
+ * takes a constraint (which labels a token may take) and returns the best path's score, so the caller
+ * can ask how much better the free path is than one that agrees with the rules. O(tokens × labels²).
+ */
+export interface LinearChainScores {
+  readonly weights: ReadonlyMap<string, ArrayLike<number>>;
+  /** (labels + 1) × labels; the last row is the start. */
+  readonly transitions: readonly ArrayLike<number>[];
+}
+
+/** Token × label scores from the features (row-major, `labelCount` per token). */
+export function emissionScores(features: readonly (readonly string[])[], model: LinearChainScores, labelCount: number): Float64Array {
+  const L = labelCount;
+  const emit = new Float64Array(features.length * L);
+  for (let i = 0; i < features.length; i++) {
+    for (const f of features[i]) {
+      const w = model.weights.get(f);
+      if (!w) continue;
+      for (let y = 0; y < L; y++) emit[i * L + y] += w[y];
+    }
+  }
+  return emit;
+}
+
+export function viterbi(
+  emit: Float64Array,
+  transitions: readonly ArrayLike<number>[],
+  labelCount: number,
+  allowed: (token: number, label: number) => boolean = () => true,
+): { labels: number[]; score: number } {
+  const L = labelCount;
+  const n = emit.length / L;
+  if (!n) return { labels: [], score: 0 };
+  const score = new Float64Array(n * L).fill(-Infinity);
+  const back = new Int32Array(n * L);
+  const start = transitions[L];
+  for (let y = 0; y < L; y++) if (allowed(0, y)) score[y] = start[y] + emit[y];
+  for (let i = 1; i < n; i++) {
+    for (let y = 0; y < L; y++) {
+      if (!allowed(i, y)) continue;
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        const s = score[(i - 1) * L + p] + transitions[p][y];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * L + y] = best + emit[i * L + y];
+      back[i * L + y] = arg;
+    }
+  }
+  let y = 0;
+  for (let k = 1; k < L; k++) if (score[(n - 1) * L + k] > score[(n - 1) * L + y]) y = k;
+  const total = score[(n - 1) * L + y];
+  const labels = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    labels[i] = y;
+    y = back[i * L + y];
+  }
+  return { labels, score: total };
+}
+
+export function decodeReferenceLabels(features: readonly (readonly string[])[], model: LinearChainScores, labelCount: number): number[] {
+  return viterbi(emissionScores(features, model, labelCount), model.transitions, labelCount).labels;
+}

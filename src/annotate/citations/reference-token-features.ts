@@ -1,0 +1,109 @@
+/**
+ * Tokens of one reference → the features the field labeller weighs, per token: the word, its shape,
+ * capitals, digits, year-likeness, the punctuation around it, its place in the string and in the
+ * sentence-like segments, whether it sits inside quotation marks or brackets, the vocabulary lists
+ * it belongs to (pipelines/citations/vocabulary.yaml), and the field the rule parser gave it, alone
+ * and with the neighbours' (the rules become evidence the labeller learns to trust or overrule).
+ * Features are strings; the same input always gives the same features. Linear in the token count.
+ */
+import { loadCitationVocabulary } from './citation-vocabulary.js';
+import type { Label } from './align-reference-fields.js';
+import type { ReferenceToken } from './tokenize-reference.js';
+
+const OPENING = new Set(['“', '"', '‘', '«', '„']);
+const CLOSING = new Set(['”', '"', '’', '»', '“']);
+
+let vocabularyClasses: Map<string, string[]> | null = null;
+
+/** Single words of the vocabulary lists (lower case, without a final "."), each with its lists' names. */
+function classesOf(word: string): readonly string[] {
+  if (!vocabularyClasses) {
+    const v = loadCitationVocabulary();
+    const lists: Record<string, readonly string[]> = {
+      page: v.pageWords, volume: v.volumeWords, issue: v.issueWords, editor: v.editorWords, in: v.containerWords,
+      accessed: v.accessedWords, etal: v.etAl, and: v.authorConjunctions, particle: v.nameParticles, suffix: v.nameSuffixes,
+      publisher: v.publisherWords, genre: v.genreWords, month: v.months, season: v.seasons, notname: v.notNames,
+    };
+    vocabularyClasses = new Map();
+    for (const [name, words] of Object.entries(lists)) {
+      for (const w of words) {
+        for (const part of w.toLowerCase().split(' ')) {
+          const key = part.replace(/\.$/, '');
+          if (!key) continue;
+          const classes = vocabularyClasses.get(key) ?? [];
+          if (!classes.includes(name)) classes.push(name);
+          vocabularyClasses.set(key, classes);
+        }
+      }
+    }
+  }
+  return vocabularyClasses.get(word) ?? [];
+}
+
+/** "Ruggie" → "Xx", "J" → "X", "2013" → "d4", "C08005" → "Xd", "." → ".". */
+export function wordShape(text: string): string {
+  if (/^\d+$/.test(text)) return `d${Math.min(text.length, 5)}`;
+  const shape = text
+    .replace(/\p{Lu}/gu, 'X')
+    .replace(/[\p{Ll}\p{Lo}\p{M}]/gu, 'x')
+    .replace(/\d/g, 'd')
+    .replace(/(.)\1+/g, '$1');
+  return shape.length > 4 ? shape.slice(0, 4) : shape;
+}
+
+export function referenceTokenFeatures(tokens: readonly ReferenceToken[], ruleLabels: readonly Label[]): string[][] {
+  const n = tokens.length;
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const shapes = tokens.map((t) => wordShape(t.text));
+  // Quotation and bracket depth, and segment number (a "." "," or ":" followed by a space starts one), in one pass.
+  const inQuotes: boolean[] = [];
+  const inBrackets: boolean[] = [];
+  const segment: number[] = [];
+  let quote = false;
+  let depth = 0;
+  let seg = 0;
+  let afterYear = false;
+  const afterYearAt: boolean[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i].text;
+    if (!quote && OPENING.has(t) && (i + 1 < n && !tokens[i + 1].spaceBefore)) quote = true;
+    else if (quote && CLOSING.has(t) && !(i + 1 < n && /\p{L}/u.test(t) && !tokens[i + 1].spaceBefore)) quote = false;
+    if (t === '(' || t === '[') depth++;
+    else if ((t === ')' || t === ']') && depth > 0) depth--;
+    inQuotes.push(quote);
+    inBrackets.push(depth > 0);
+    segment.push(seg);
+    afterYearAt.push(afterYear);
+    if ((t === '.' || t === ':' || t === '?') && i + 1 < n && tokens[i + 1].spaceBefore && !(i > 0 && tokens[i - 1].text.length === 1)) seg++;
+    if (/^(?:1[5-9]\d\d|20[0-4]\d)$/.test(t)) afterYear = true;
+  }
+  const features: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    const w = lower[i];
+    const f: string[] = ['b', `w=${w}`, `s=${shapes[i]}`, `r=${ruleLabels[i]}`];
+    const prev = i > 0 ? lower[i - 1] : '<s>';
+    const next = i + 1 < n ? lower[i + 1] : '</s>';
+    const prevShape = i > 0 ? shapes[i - 1] : '<s>';
+    const nextShape = i + 1 < n ? shapes[i + 1] : '</s>';
+    f.push(`pw=${prev}`, `nw=${next}`, `ps=${prevShape}`, `ns=${nextShape}`, `pw2=${i > 1 ? lower[i - 2] : '<s>'}`, `nw2=${i + 2 < n ? lower[i + 2] : '</s>'}`);
+    f.push(`s3=${prevShape}|${shapes[i]}|${nextShape}`, `pww=${prev}|${w}`, `wnw=${w}|${next}`);
+    f.push(`pos=${Math.floor((10 * i) / Math.max(1, n))}`, `seg=${Math.min(segment[i], 6)}`, `sp=${t.spaceBefore ? 1 : 0}${i + 1 < n && tokens[i + 1].spaceBefore ? 1 : 0}`);
+    if (i < 3) f.push(`first=${i}`);
+    if (n - i <= 3) f.push(`last=${n - i}`);
+    if (inQuotes[i]) f.push('quoted');
+    if (inBrackets[i]) f.push('bracketed');
+    if (afterYearAt[i]) f.push('afterYear');
+    if (/^(?:1[5-9]\d\d|20[0-4]\d)$/.test(t.text)) f.push('yearlike');
+    if (/^\p{Lu}/u.test(t.text)) f.push('cap');
+    for (const c of classesOf(w)) f.push(`v=${c}`);
+    if (i > 0) for (const c of classesOf(prev)) f.push(`pv=${c}`);
+    if (i > 1) for (const c of classesOf(lower[i - 2])) f.push(`pv2=${c}`);
+    // The rules' opinion with the neighbours': where the rules put a boundary, and what sits there.
+    const prevRule = i > 0 ? ruleLabels[i - 1] : '<s>';
+    const nextRule = i + 1 < n ? ruleLabels[i + 1] : '</s>';
+    f.push(`rr=${prevRule}|${ruleLabels[i]}|${nextRule}`, `rs=${ruleLabels[i]}|${shapes[i]}`, `rw=${ruleLabels[i]}|${w.length === 1 ? w : shapes[i]}`);
+    features.push(f);
+  }
+  return features;
+}
