@@ -8,7 +8,6 @@
  */
 import { documentLabel, type ExportContext } from './export-context.js';
 import { themeByDocument, themeCooccurrence } from './theme-matrices.js';
-import { agreementCsvRows } from '../review/agreement.js';
 
 export interface ReportOptions {
   /** Documents shown in the heatmap (the most coded first); the CSV has them all. */
@@ -166,8 +165,8 @@ function methods(context: ExportContext): string {
   const annotators = run?.annotators.map((a) => `${esc(a.id)} ${esc(a.version)}`).join(', ') || 'unknown';
   const codebook = context.codebook;
   let agreement = '';
-  if (context.decisions().length) {
-    const pooled = agreementCsvRows(context.db).find((r) => r.theme === '*' && r.level === 'sentence' && r.uncoded_text === 'included');
+  {
+    const pooled = context.agreement().find((r) => r.theme === '*' && r.level === 'sentence' && r.uncoded_text === 'included');
     if (pooled) {
       agreement = ` Reviewers (${esc(pooled.reviewers)}) decided on the machine codes; pooled sentence-level agreement: Krippendorff's alpha ${esc(pooled.krippendorff_alpha === '' ? 'undefined' : pooled.krippendorff_alpha)}`
         + `${pooled.cohen_kappa !== '' ? `, Cohen's kappa ${esc(pooled.cohen_kappa)}` : ''}; the auto-coder's precision against reviewer consensus ${esc(pooled.auto_precision === '' ? 'undefined' : pooled.auto_precision)}, recall ${esc(pooled.auto_recall === '' ? 'undefined' : pooled.auto_recall)}.`;

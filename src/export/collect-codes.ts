@@ -118,7 +118,9 @@ export function collectCodes(store: ExportStore, documents: readonly ExportDocum
       memos: s.memos, inFootnote: false,
     });
   }
-  return out.sort((x, y) => x.document.file.localeCompare(y.document.file) || x.start - y.start || x.end - y.end || x.themeId.localeCompare(y.themeId));
+  // Documents come ordered by file; rank them once so the sort compares numbers, not strings.
+  const rank = new Map(documents.map((d, i) => [d.id, i]));
+  return out.sort((x, y) => rank.get(x.document.id)! - rank.get(y.document.id)! || x.start - y.start || x.end - y.end || (x.themeId < y.themeId ? -1 : x.themeId > y.themeId ? 1 : 0));
 }
 
 function pageOf(store: ExportStore, document: number, offset: number): number {

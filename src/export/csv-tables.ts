@@ -5,7 +5,6 @@
  * Each capability adds its tables here.
  */
 import path from 'node:path';
-import { agreementCsvRows } from '../review/agreement.js';
 import { documentLabel, type ExportContext } from './export-context.js';
 import { instrumentByTheme, themeByDocument, themeCooccurrence } from './theme-matrices.js';
 import { quoteCitation } from './quote-citation.js';
@@ -156,7 +155,7 @@ export const csvTables: readonly CsvTable[] = [
   {
     name: 'agreement',
     columns: ['theme', 'level', 'uncoded_text', 'reviewers', 'units', 'cohen_kappa', 'krippendorff_alpha', 'consensus_units', 'auto_true_positives', 'auto_false_positives', 'auto_false_negatives', 'auto_precision', 'auto_recall'],
-    rows: (c) => (c.decisions().length ? agreementCsvRows(c.db) : []),
+    rows: (c) => c.agreement(),
   },
   {
     name: 'audit',

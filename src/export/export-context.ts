@@ -15,6 +15,7 @@ import { createReviewStore, type DecisionRow } from '../store/review-store.js';
 import { loadCodebook } from '../annotate/themes/load-codebook.js';
 import { codebookPath } from '../annotate/themes/codebook-path.js';
 import type { Codebook } from '../annotate/themes/codebook-schema.js';
+import { agreementCsvRows } from '../review/agreement.js';
 import { collectCodes, codeMatchesStatus, type ExportCode } from './collect-codes.js';
 import { collectCitations, type ExportCitations } from './collect-citations.js';
 import { collectInstruments, collectMentions, type ExportInstrumentRow, type ExportMention } from './collect-instruments.js';
@@ -53,6 +54,8 @@ export interface ExportContext {
   citations(): ExportCitations;
   sentenceCounts(): ReadonlyMap<number, number>;
   latestRun(): ExportRun | null;
+  /** agreement.csv's rows (src/review/agreement.ts); empty when nobody decided. */
+  agreement(): readonly Record<string, string | number>[];
 }
 
 const DEFAULT_CODEBOOK = 'codebooks/migration-law-v1.yaml';
@@ -110,6 +113,7 @@ export function createExportContext(db: Db, options: ExportOptions = {}): Export
     citations: once(() => collectCitations(store, documents())),
     sentenceCounts,
     latestRun: once(() => store.latestRun()),
+    agreement: once(() => (decisions().length ? agreementCsvRows(db) : [])),
   };
 }
 

@@ -47,19 +47,26 @@ export interface InstrumentByThemeRow {
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** Distinct units (sentence span or paragraph) per theme: the key says which unit. */
-function unitsByTheme(codes: readonly ExportCode[], level: 'sentence' | 'paragraph'): Map<string, Map<string, string[]>> {
-  const units = new Map<string, Map<string, string[]>>(); // unit key → document id → themes
-  const byUnit = new Map<string, Set<string>>();
+/**
+ * The themes of each unit (a sentence span, or a paragraph), in one pass: codes arrive ordered by
+ * document and position, so the codes of one sentence, and of one paragraph, are adjacent.
+ */
+function* unitThemes(codes: readonly ExportCode[], level: 'sentence' | 'paragraph'): Generator<{ document: number; themes: string[] }> {
+  let key = '';
+  let document = -1;
+  let themes: string[] = [];
   for (const c of codes) {
     if (level === 'paragraph' && c.paragraph === null) continue;
-    const unit = level === 'sentence' ? `${c.document.id}|${c.start}|${c.end}` : `${c.document.id}|p${c.paragraph}`;
-    let set = byUnit.get(unit);
-    if (!set) byUnit.set(unit, (set = new Set()));
-    set.add(c.themeId);
+    const k = level === 'sentence' ? `${c.document.id}|${c.start}|${c.end}` : `${c.document.id}|${c.paragraph}`;
+    if (k !== key) {
+      if (themes.length) yield { document, themes };
+      key = k;
+      document = c.document.id;
+      themes = [];
+    }
+    if (!themes.includes(c.themeId)) themes.push(c.themeId);
   }
-  for (const [unit, themes] of byUnit) units.set(unit, new Map([[unit.slice(0, unit.indexOf('|')), [...themes].sort()]]));
-  return units;
+  if (themes.length) yield { document, themes };
 }
 
 export function themeByDocument(codes: readonly ExportCode[], documents: readonly ExportDocument[], sentenceCounts: ReadonlyMap<number, number>, themes: readonly ThemeInfo[]): ThemeByDocumentRow[] {
@@ -86,18 +93,17 @@ export function themeCooccurrence(codes: readonly ExportCode[]): CooccurrenceRow
   const rows: CooccurrenceRow[] = [];
   for (const level of ['sentence', 'paragraph'] as const) {
     const perTheme = new Map<string, number>();
-    const pairs = new Map<string, { both: number; documents: Set<string> }>();
-    for (const [, byDoc] of unitsByTheme(codes, level)) {
-      for (const [doc, themes] of byDoc) {
-        for (const t of themes) perTheme.set(t, (perTheme.get(t) ?? 0) + 1);
-        for (let i = 0; i < themes.length; i++) {
-          for (let j = i + 1; j < themes.length; j++) {
-            const key = `${themes[i]}\u0000${themes[j]}`;
-            let p = pairs.get(key);
-            if (!p) pairs.set(key, (p = { both: 0, documents: new Set() }));
-            p.both++;
-            p.documents.add(doc);
-          }
+    const pairs = new Map<string, { both: number; documents: Set<number> }>();
+    for (const { document, themes: unsorted } of unitThemes(codes, level)) {
+      const themes = unsorted.sort();
+      for (const t of themes) perTheme.set(t, (perTheme.get(t) ?? 0) + 1);
+      for (let i = 0; i < themes.length; i++) {
+        for (let j = i + 1; j < themes.length; j++) {
+          const key = `${themes[i]}\u0000${themes[j]}`;
+          let p = pairs.get(key);
+          if (!p) pairs.set(key, (p = { both: 0, documents: new Set() }));
+          p.both++;
+          p.documents.add(document);
         }
       }
     }
