@@ -57,6 +57,16 @@ export function resolveJobs(config: PipelineConfig, requested?: number): number 
   return Math.max(1, Math.floor(n));
 }
 
+/** Heap cap of one worker thread (V8 old generation), MB. */
+export const DEFAULT_WORKER_HEAP_MEGABYTES = 768;
+
+export function workerHeapMegabytes(config: PipelineConfig): number {
+  // To do: declare `workerHeapMegabytes` in limitsSchema (src/config.ts, not this module's to change);
+  // until then it is read here when present, so a pipeline file can set it once the schema allows it.
+  const set = (config.limits as { workerHeapMegabytes?: number }).workerHeapMegabytes;
+  return set && set > 0 ? set : DEFAULT_WORKER_HEAP_MEGABYTES;
+}
+
 function workerEntry(): string {
   // From compiled dist/ the worker is plain JS; from the TypeScript sources (tests) it loads through tsx.
   const name = import.meta.url.endsWith('.ts') ? './worker-dev.mjs' : './worker.js';
@@ -80,7 +90,10 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   let processedDocuments = 0;
   let extracted = 0;
   let reannotated = 0;
-  const pool = new Piscina({ filename: workerEntry(), minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  // Each worker's heap is capped so one pathological document fails alone (as a worker crash with its
+  // reason) instead of swelling the process; the cap bounds peak memory at jobs × cap whatever the corpus.
+  const heapMb = workerHeapMegabytes(config);
+  const pool = new Piscina({ filename: workerEntry(), minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   const queue = new PQueue({ concurrency: jobs * 2 });
   const emit = (e: DocumentEvent) => options.onDocument?.(e);
 
@@ -125,6 +138,8 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
         identity: plan.identity, mode: plan.action, config, database,
         extractionVersion: versions.extraction, pipelineVersion: versions.pipeline,
       };
+      // Only a few tasks wait at a time: the queue never holds the corpus, however many files it has.
+      await queue.onSizeLessThan(jobs * 2);
       void queue.add(async () => {
         const signal = AbortSignal.timeout(config.limits.timeoutSeconds * 1000);
         let result: ProcessedDocument;
@@ -134,7 +149,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
           const timedOut = (error as Error).name === 'AbortError' || signal.aborted;
           const reason = timedOut
             ? `processing took longer than ${config.limits.timeoutSeconds} s; raise limits.timeoutSeconds in the pipeline file to allow it`
-            : `the worker processing it crashed (${(error as Error).message}); it may exceed memory limits`;
+            : `the worker processing it crashed (${(error as Error).message}); it may need more than the ${heapMb} MB heap of a worker (limits.workerHeapMegabytes)`;
           result = failedResult(task, reason, timedOut ? 'timeout' : 'worker-crash');
         }
         record(result);
@@ -150,7 +165,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
         counts.missing++;
       }
     }
-    afterRun(db, { changed: processedDocuments > 0 || counts.missing > 0, ...corpusKnowledge(config) });
+    afterRun(db, { changed: processedDocuments > 0 || counts.missing > 0, textsChanged: extracted > 0, ...corpusKnowledge(config) });
     const seconds = (performance.now() - started) / 1000;
     finishRun(db, runId, failures.length ? 'partial' : 'complete', counts, seconds);
     return { ...counts, runId, seconds, failures, flaggedDocuments, processedPages, extracted, reannotated };

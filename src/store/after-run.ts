@@ -2,7 +2,8 @@
  * Corpus-level work after the documents of a run are written: the instruments table (the registry's
  * entries plus statutes found only by citation), the works cited across the corpus with their
  * citation graph (work_references), and FTS index maintenance. Skipped when the run changed nothing,
- * so a no-change re-run stays cheap.
+ * so a no-change re-run stays cheap; the FTS merge is skipped too when no document's text was written
+ * (a re-code only replaces annotations, and merging the index of a large store costs seconds).
  */
 import type { Db } from './open-store.js';
 import { groupWorks, type ReferenceRecord } from '../link/group-works.js';
@@ -21,6 +22,8 @@ export interface InstrumentRecord {
 export interface AfterRunInput {
   /** Whether any document was written in this run. */
   readonly changed: boolean;
+  /** Whether any document's text and segments were written (not only its annotations); default: changed. */
+  readonly textsChanged?: boolean;
   /** The registry's instruments, as the store's rows. */
   readonly registry: readonly InstrumentRecord[];
   /** Turns a statute mention's data into an instrument row (for statutes not in the registry). */
@@ -32,7 +35,7 @@ export function afterRun(db: Db, input: AfterRunInput): void {
   db.transaction(() => fillInstruments(db, input)).immediate();
   db.transaction(() => fillWorks(db)).immediate();
   // Merge the FTS index segments written during the run so searches stay fast.
-  db.exec("INSERT INTO segments_fts(segments_fts) VALUES ('optimize')");
+  if (input.textsChanged ?? true) db.exec("INSERT INTO segments_fts(segments_fts) VALUES ('optimize')");
   db.pragma('wal_checkpoint(PASSIVE)');
 }
 
@@ -52,18 +55,21 @@ function fillInstruments(db: Db, input: AfterRunInput): void {
 }
 
 function fillWorks(db: Db): void {
-  const rows = db.prepare(`SELECT id, document, data FROM annotations WHERE kind = 'reference'`).all() as { id: number; document: number; data: string }[];
-  const references: ReferenceRecord[] = rows.map((r) => {
+  // Rows are read one at a time and kept only as the fields grouping needs: the corpus's reference JSON
+  // would otherwise sit in memory twice over (hundreds of MB at ten thousand documents).
+  const rows = db.prepare(`SELECT id, document, data FROM annotations WHERE kind = 'reference'`).iterate() as IterableIterator<{ id: number; document: number; data: string }>;
+  const references: ReferenceRecord[] = [];
+  for (const r of rows) {
     const d = JSON.parse(r.data) as {
       authors?: string[]; year?: string | number | null; title?: string | null; doi?: string | null; container?: string | null;
       noteNumber?: number | null; refIndex?: number; backReference?: { refersTo: number; refIndex?: number } | null;
     };
-    return {
+    references.push({
       annotation: r.id, document: r.document, authors: d.authors ?? [], year: d.year == null ? null : String(d.year),
       title: d.title ?? null, doi: d.doi ?? null, container: d.container ?? null, noteNumber: d.noteNumber ?? null, refIndex: d.refIndex ?? 0,
       backTo: d.backReference ? { noteNumber: d.backReference.refersTo, refIndex: d.backReference.refIndex ?? 0 } : null,
-    };
-  });
+    });
+  }
   db.exec('DELETE FROM work_references; DELETE FROM works;');
   const insertWork = db.prepare(`INSERT INTO works (work_id, authors, year, title, container, doi, cited_by_documents, citations)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);

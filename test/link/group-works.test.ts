@@ -39,3 +39,23 @@ describe('references across the corpus are grouped into works', () => {
     expect(again.map((w) => w.workId).sort()).toEqual(works.map((w) => w.workId).sort());
   });
 });
+
+describe('a work cited across thousands of documents', () => {
+  // The same spelling in 3,000 documents, a misspelt one after them, and another work in the same block.
+  const same = Array.from({ length: 3000 }, (_, i) => ref(10 + i, { authors: ['Hathaway, James C.'], year: '2005', title: 'The Rights of Refugees under International Law' }));
+  const misspelt = ref(5000, { authors: ['Hathway, James'], year: '2005', title: 'The rights of refugees under international law' });
+  const apart = ref(5001, { authors: ['Hathaway, James C.'], year: '2005', title: 'Refugee Status and the Law of Asylum' });
+  const works = groupWorks([...same, misspelt, apart]);
+
+  it('is one work holding every citation, the misspelt one included', () => {
+    const work = works.find((w) => w.members.includes(same[0].annotation))!;
+    expect(work.members).toHaveLength(3001);
+    expect(work.members).toContain(misspelt.annotation);
+    expect(work.documents).toBe(3001);
+  });
+
+  it('keeps the same author\'s other work of that year apart', () => {
+    expect(works).toHaveLength(2);
+    expect(works.find((w) => w.members.includes(apart.annotation))!.members).toEqual([apart.annotation]);
+  });
+});

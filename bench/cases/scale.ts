@@ -1,0 +1,309 @@
+/**
+ * Scale (issue 9): generated corpora of 1,000 and 10,000 documents (bench/make-corpus, deterministic by
+ * seed, written under bench/corpora/, git-ignored) run through the compiled pipeline in child processes.
+ * Figures, each with its baseline from the same run:
+ * - on a sample of the corpus's PDFs: raw pdfjs-dist text extraction pages/s (the baseline), `pdftotext`
+ *   pages/s (the native floor), `telaah run --jobs 1` and `--jobs 2` pages/s (best of SCALE_REPEAT);
+ * - on each whole corpus (jobs 2): documents/s and pages/s, peak RSS, store size per page; the rate at the
+ *   largest count as a ratio of the smallest (linearity);
+ * - on the largest store: a no-change re-run and a re-code after a codebook edit (fractions of its first
+ *   run), FTS search p95 and the theme × document matrix of `telaah stats`.
+ * Every child also reports its CPU seconds and the main thread's busy seconds, because the machine may
+ * be shared: CPU time is less disturbed by other load than wall time, and the main thread's share bounds
+ * what `--jobs 2` can gain (the writer is single).
+ * Env: SCALE_COUNTS=200,1000 (default 1000,10000), SCALE_SAMPLE (PDFs in the throughput sample, default
+ * 150), SCALE_REPEAT (default 2), SCALE_SEED (default 1), SCALE_PDF_SHARE (default 0.5).
+ * Targets: jobs 1 ≥ 0.6× raw; jobs 2 ≥ 1.7× jobs 1; documents/s at the largest count within 15% of the
+ * smallest; peak RSS < 1 GiB; no-change re-run < 3%; re-code < 10%; FTS p95 < 50 ms; matrix < 500 ms.
+ *
+ * This file is also the child: `node --import tsx bench/cases/scale.ts <job> …` runs one measured job
+ * and prints one JSON line (jobs: raw-pdfjs, pdftotext, telaah).
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const self = fileURLToPath(import.meta.url);
+const root = path.resolve(path.dirname(self), '..', '..');
+const corpora = path.join(root, 'bench', 'corpora');
+
+interface Measured {
+  readonly seconds: number;
+  readonly pages: number;
+  readonly documents: number;
+  readonly maxRssMb: number;
+  readonly cpuSeconds: number;
+  readonly mainBusySeconds: number;
+  readonly failed?: number;
+  readonly extracted?: number;
+  readonly reannotated?: number;
+  readonly skipped?: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Child jobs
+// ---------------------------------------------------------------------------------------------------
+
+async function childJob(job: string, args: string[]): Promise<Measured> {
+  const elu = performance.eventLoopUtilization();
+  const started = performance.now();
+  let pages = 0;
+  let documents = 0;
+  const extra: Partial<Measured> = {};
+  const listed = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  if (job === 'raw-pdfjs') {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const standardFontDataUrl = path.join(root, 'node_modules', 'pdfjs-dist', 'standard_fonts') + path.sep;
+    for (const file of listed(args[0])) {
+      try {
+        const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, disableFontFace: true, verbosity: 0, standardFontDataUrl }).promise;
+        for (let n = 1; n <= doc.numPages; n++) {
+          const page = await doc.getPage(n);
+          await page.getTextContent();
+          page.cleanup();
+          pages++;
+        }
+        await doc.destroy();
+        documents++;
+      } catch {
+        // A broken file costs what it costs; the pipeline meets it too.
+      }
+    }
+  } else if (job === 'pdftotext') {
+    for (const file of listed(args[0])) {
+      try {
+        const text = execFileSync('pdftotext', ['-q', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+        // pdftotext ends every page with a form feed.
+        pages += text.split('\f').length - 1;
+        documents++;
+      } catch {
+        // As above.
+      }
+    }
+  } else if (job === 'telaah') {
+    const [database, jobs, pipelineFile, inputs] = args;
+    const { runPipeline } = await import(pathToFileURL(path.join(root, 'dist', 'pipeline.js')).href);
+    const { defaultPipeline, loadPipeline } = await import(pathToFileURL(path.join(root, 'dist', 'config.js')).href);
+    const config = pipelineFile === '-' ? defaultPipeline() : loadPipeline(pipelineFile);
+    const inputList = inputs.endsWith('.list') ? listed(inputs) : [inputs];
+    const summary = await runPipeline({ config, inputs: inputList, database, jobs: Number(jobs) });
+    pages = summary.processedPages;
+    documents = summary.ok + summary.flagged + summary.failed;
+    Object.assign(extra, { failed: summary.failed, extracted: summary.extracted, reannotated: summary.reannotated, skipped: summary.skipped });
+  } else {
+    throw new Error(`unknown job ${job}`);
+  }
+  const usage = process.resourceUsage();
+  return {
+    seconds: (performance.now() - started) / 1000, pages, documents,
+    maxRssMb: usage.maxRSS / 1024,
+    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+    mainBusySeconds: performance.eventLoopUtilization(elu).active / 1000,
+    ...extra,
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === self) {
+  const [job, ...args] = process.argv.slice(2);
+  console.log(JSON.stringify(await childJob(job, args)));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The benchmark
+// ---------------------------------------------------------------------------------------------------
+
+function child(job: string, ...args: string[]): Measured {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', self, job, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Measured;
+}
+
+function bestOf(n: number, run: (i: number) => Measured): Measured {
+  // Best of n: the machine may be shared, and one hiccup should not decide a figure.
+  return Array.from({ length: n }, (_, i) => run(i)).sort((a, b) => a.seconds - b.seconds)[0];
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(p));
+    else if (/\.(pdf|txt|md)$/i.test(entry.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+async function corpusOf(count: number, seed: number, pdfShare: number): Promise<string> {
+  const dir = path.join(corpora, `scale-${count}-seed${seed}-pdf${pdfShare}`);
+  const done = path.join(dir, '.complete');
+  if (existsSync(done)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const started = performance.now();
+  const { makeCorpus } = (await import(pathToFileURL(path.join(root, 'bench', 'make-corpus.ts')).href)) as {
+    makeCorpus(options: { out: string; count: number; seed: number; pdfShare: number }): unknown;
+  };
+  await makeCorpus({ out: dir, count, seed, pdfShare });
+  writeFileSync(done, new Date().toISOString() + '\n');
+  console.log(`generated ${count} documents in ${((performance.now() - started) / 1000).toFixed(0)} s under ${path.relative(root, dir)}`);
+  return dir;
+}
+
+function storeBytes(database: string): number {
+  return [database, `${database}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** A pipeline file like the default one, but naming a copy of the codebook that the re-code step edits. */
+function studyPipeline(dir: string): { file: string; codebook: string } {
+  const codebook = path.join(dir, 'codebook.yaml');
+  copyFileSync(path.join(root, 'pipelines', 'codebooks', 'migration-law-v1.yaml'), codebook);
+  const file = path.join(dir, 'study.yaml');
+  const registry = path.join(root, 'pipelines', 'registry');
+  writeFileSync(file, [
+    'version: 1',
+    'stages:',
+    '  segment: { languages: [id, en] }',
+    `  instruments: { registry: ${registry} }`,
+    `  claims: { registry: ${registry} }`,
+    '  themes: { codebook: codebook.yaml }',
+  ].join('\n') + '\n');
+  return { file, codebook };
+}
+
+/** An edit a researcher makes: one more English term for the first rule of the codebook. */
+function editCodebook(codebook: string): void {
+  const text = readFileSync(codebook, 'utf8');
+  const edited = text.replace(/(\n\s+en: \[)/, '$1displaced person, ');
+  if (edited === text) throw new Error(`cannot find a terms list to edit in ${codebook}`);
+  writeFileSync(codebook, edited);
+}
+
+const QUERIES = [
+  'non-refoulement', 'pekerja migran', 'refugee', 'asylum seekers', 'detention', 'Pasal 28D', 'undang-undang',
+  'perlindungan', 'trafficking', '"Refugee Convention"', 'deportasi', 'imigrasi', 'smuggling', 'human rights',
+  'kewarganegaraan', 'statelessness', 'ratification', 'protokol', 'UNHCR', 'border*',
+];
+
+async function queryTimes(database: string): Promise<{ ftsP50Ms: number; ftsP95Ms: number; matrixMs: number; matrixDocuments: number }> {
+  const { openDatabase } = await import(pathToFileURL(path.join(root, 'dist', 'store', 'open-store.js')).href);
+  const { searchSentences } = await import(pathToFileURL(path.join(root, 'dist', 'store', 'search.js')).href);
+  const db = openDatabase(database, { readonly: true });
+  try {
+    const times: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      for (const q of QUERIES) {
+        const t = performance.now();
+        searchSentences(db, q, { limit: 20 });
+        times.push(performance.now() - t);
+      }
+    }
+    // The theme × document matrix as `telaah stats` builds it: sentence codes per document and theme.
+    const matrix: number[] = [];
+    let matrixDocuments = 0;
+    for (let round = 0; round < 3; round++) {
+      const t = performance.now();
+      const rows = db.prepare(`SELECT d.document_id AS document, json_extract(a.data, '$.themeId') AS theme, COUNT(*) AS n
+        FROM annotations a JOIN documents d ON d.id = a.document
+        WHERE a.kind = 'theme-code' AND json_extract(a.data, '$.level') = 'sentence' AND a.in_footnote = 0
+        GROUP BY 1, 2 ORDER BY 1`).all() as { document: string; theme: string; n: number }[];
+      const byDocument = new Map<string, Record<string, number>>();
+      for (const r of rows) (byDocument.get(r.document) ?? byDocument.set(r.document, {}).get(r.document)!)[r.theme] = r.n;
+      matrixDocuments = byDocument.size;
+      matrix.push(performance.now() - t);
+    }
+    return { ftsP50Ms: percentile(times, 50), ftsP95Ms: percentile(times, 95), matrixMs: percentile(matrix, 50), matrixDocuments };
+  } finally {
+    db.close();
+  }
+}
+
+const rate = (m: Measured) => m.pages / m.seconds;
+const cpuRate = (m: Measured) => m.pages / m.cpuSeconds;
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+
+export async function bench(): Promise<Record<string, number | string>> {
+  const counts = (process.env.SCALE_COUNTS ?? '1000,10000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+  const sampleSize = Number(process.env.SCALE_SAMPLE ?? 150);
+  const repeat = Number(process.env.SCALE_REPEAT ?? 2);
+  const seed = Number(process.env.SCALE_SEED ?? 1);
+  const pdfShare = Number(process.env.SCALE_PDF_SHARE ?? 0.5);
+  const work = path.join(corpora, 'stores');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const figures: Record<string, number | string> = { counts: counts.join(','), seed, pdfShare, cores: os.availableParallelism(), loadBefore: os.loadavg().map(f2).join(' ') };
+  console.log(`machine: ${os.availableParallelism()} cores, load average ${figures.loadBefore} (the figures below are only as quiet as the machine)`);
+
+  // Throughput on a sample of PDFs from the smallest corpus: the same files for every contender.
+  const smallest = await corpusOf(counts[0], seed, pdfShare);
+  const sample = filesUnder(smallest).filter((f) => f.toLowerCase().endsWith('.pdf')).slice(0, sampleSize);
+  const sampleList = path.join(work, 'sample.list');
+  writeFileSync(sampleList, sample.join('\n') + '\n');
+  const raw = bestOf(repeat, () => child('raw-pdfjs', sampleList));
+  const native = bestOf(repeat, () => child('pdftotext', sampleList));
+  const jobs = (n: number) => bestOf(repeat, (i) => child('telaah', path.join(work, `sample-j${n}-${i}.sqlite`), String(n), '-', sampleList));
+  const one = jobs(1);
+  const two = jobs(2);
+  Object.assign(figures, {
+    samplePdfs: sample.length, samplePages: raw.pages,
+    rawPdfjsPagesPerSecond: rate(raw), pdftotextPagesPerSecond: rate(native), pdftotextVsRaw: rate(native) / rate(raw),
+    jobs1PagesPerSecond: rate(one), jobs1VsRaw: rate(one) / rate(raw),
+    jobs2PagesPerSecond: rate(two), jobs2VsJobs1: rate(two) / rate(one),
+    rawPdfjsPagesPerCpuSecond: cpuRate(raw), jobs1PagesPerCpuSecond: cpuRate(one), jobs1VsRawCpu: cpuRate(one) / cpuRate(raw),
+    jobs1MainBusyShare: one.mainBusySeconds / one.seconds, jobs2MainBusyShare: two.mainBusySeconds / two.seconds,
+    peakRssMbSampleJobs2: two.maxRssMb,
+  });
+  console.log(`sample: ${sample.length} PDFs, ${raw.pages} pages`);
+  console.log(`raw pdfjs-dist extraction: ${f1(rate(raw))} pages/s, ${f1(cpuRate(raw))} pages/CPU-s (baseline)`);
+  console.log(`pdftotext (native floor):  ${f1(rate(native))} pages/s = ${f2(rate(native) / rate(raw))}× raw`);
+  console.log(`telaah run --jobs 1:       ${f1(rate(one))} pages/s = ${f2(rate(one) / rate(raw))}× raw (target ≥ 0.6×); per CPU-s ${f2(cpuRate(one) / cpuRate(raw))}× raw`);
+  console.log(`telaah run --jobs 2:       ${f1(rate(two))} pages/s = ${f2(rate(two) / rate(one))}× jobs 1 (target ≥ 1.7×); main thread busy ${pct(two.mainBusySeconds / two.seconds)}`);
+
+  // Whole corpora, jobs 2: documents/s, memory, store size; the largest store is kept for the rest.
+  const study = studyPipeline(work);
+  const whole: { count: number; run: Measured; database: string; dir: string }[] = [];
+  for (const count of counts) {
+    const dir = await corpusOf(count, seed, pdfShare);
+    const database = path.join(work, `whole-${count}.sqlite`);
+    const run = child('telaah', database, '2', study.file, dir);
+    whole.push({ count, run, database, dir });
+    const perPage = storeBytes(database) / Math.max(1, run.pages);
+    Object.assign(figures, {
+      [`documentsPerSecond${count}`]: run.documents / run.seconds, [`pagesPerSecond${count}`]: rate(run),
+      [`peakRssMb${count}`]: run.maxRssMb, [`storeBytesPerPage${count}`]: perPage, [`seconds${count}`]: run.seconds,
+      [`failed${count}`]: run.failed ?? 0, [`cpuSeconds${count}`]: run.cpuSeconds,
+    });
+    console.log(`${count} documents (jobs 2): ${f1(run.documents / run.seconds)} documents/s, ${f1(rate(run))} pages/s, ${run.pages} pages in ${f1(run.seconds)} s, ` +
+      `peak RSS ${run.maxRssMb.toFixed(0)} MB (target < 1024), store ${(perPage / 1024).toFixed(1)} KB/page, ${run.failed} failed`);
+  }
+  const first = whole[0];
+  const last = whole.at(-1)!;
+  const linearity = last.run.documents / last.run.seconds / (first.run.documents / first.run.seconds);
+  figures.documentsPerSecondLargestVsSmallest = linearity;
+  console.log(`documents/s at ${last.count} = ${f2(linearity)}× the rate at ${first.count} (target ≥ 0.85×)`);
+
+  const rerun = child('telaah', last.database, '2', study.file, last.dir);
+  editCodebook(study.codebook);
+  const recode = child('telaah', last.database, '2', study.file, last.dir);
+  Object.assign(figures, {
+    noChangeRerunSeconds: rerun.seconds, noChangeRerunVsFirst: rerun.seconds / last.run.seconds,
+    recodeSeconds: recode.seconds, recodeVsFirst: recode.seconds / last.run.seconds, recodeReannotated: recode.reannotated ?? 0, recodeExtracted: recode.extracted ?? 0,
+  });
+  console.log(`no-change re-run:          ${f1(rerun.seconds)} s = ${pct(rerun.seconds / last.run.seconds)} of the first run (target < 3%)`);
+  console.log(`re-code after an edit:     ${f1(recode.seconds)} s = ${pct(recode.seconds / last.run.seconds)} of the first run (target < 10%), ` +
+    `${recode.reannotated} re-annotated, ${recode.extracted} extracted`);
+
+  const q = await queryTimes(last.database);
+  Object.assign(figures, { ftsP50Ms: q.ftsP50Ms, ftsP95Ms: q.ftsP95Ms, themeMatrixMs: q.matrixMs, themeMatrixDocuments: q.matrixDocuments, loadAfter: os.loadavg().map(f2).join(' ') });
+  console.log(`FTS search on ${last.count}: p50 ${f1(q.ftsP50Ms)} ms, p95 ${f1(q.ftsP95Ms)} ms (target < 50 ms)`);
+  console.log(`theme × document matrix:   ${f1(q.matrixMs)} ms over ${q.matrixDocuments} documents (target < 500 ms)`);
+  console.log(`load average after: ${figures.loadAfter}`);
+  return figures;
+}
