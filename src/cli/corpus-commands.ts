@@ -4,7 +4,9 @@
  * says it writes (the codebook file, candidate_themes.csv).
  */
 import type { Command } from 'commander';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { importQdcCodebook } from '../export/import-qdc-codebook.js';
+import { readQdcXml } from '../export/read-qdc-file.js';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { parseReferenceLines } from '../annotate/citations/parse-reference-lines.js';
@@ -102,6 +104,24 @@ export function addCorpusCommands(program: Command, ctx: CorpusCommandContext): 
       writeFileSync(file, doc.toString());
       loadCodebook(file); // still valid
       out(`added theme "${entry.id}" (candidate ${n}: ${candidate.label}) to ${path.relative(process.cwd(), file)}; edit its names, description and rules`);
+    });
+
+  codebook
+    .command('import')
+    .description('turn a REFI-QDA codebook (.qdc, or the codebook inside a .qdpx project) into a Telaah codebook YAML to add rules to')
+    .argument('<file>', '.qdc codebook or .qdpx project')
+    .option('--out <file>', 'YAML file to write', 'pipelines/codebooks/imported.yaml')
+    .option('--id <id>', 'codebook id (default: from the file name)')
+    .addHelpText('after', '\nExample:\n  telaah codebook import team.qdc --out pipelines/codebooks/team.yaml')
+    .action((file: string, opts: { out: string; id?: string }) => {
+      const xml = readQdcXml(file);
+      const id = opts.id ?? path.basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      const yaml = importQdcCodebook(xml, { id, source: path.basename(file) });
+      if (existsSync(opts.out)) throw ctx.usageError(`${opts.out} exists; pass another --out or remove it`);
+      mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
+      writeFileSync(opts.out, yaml);
+      const book = loadCodebook(path.resolve(opts.out));
+      out(`wrote ${opts.out}: ${book.themes.length} themes from ${path.basename(file)}; add rules to the themes you want coded, then point stages.themes.codebook at it`);
     });
 
   program

@@ -12,12 +12,19 @@ import { openDatabase } from '../store/open-store.js';
 import { corpusStats } from '../store/stats.js';
 import { searchSentences } from '../store/search.js';
 import { exportCsv } from '../export/export-csv.js';
+import { exportQdpx } from '../export/export-qdpx.js';
+import { exportReport } from '../export/export-report.js';
+import { exportBibliography } from '../export/export-bibliography.js';
+import { lastRunConfig } from '../store/runs.js';
+import { loadCodebook } from '../annotate/themes/load-codebook.js';
+import type { Codebook } from '../annotate/themes/codebook-schema.js';
 import { createProgress } from './progress.js';
 import { printTable } from './print-table.js';
 import { telaahVersion } from '../pipeline-version.js';
 import { addCorpusCommands } from './corpus-commands.js';
 import { ReviewServerError, startReviewServer } from '../review/start-review-server.js';
 import { CodebookError } from '../annotate/themes/load-codebook.js';
+import { QdcError } from '../export/read-qda-codes.js';
 
 export const EXIT = { ok: 0, usage: 1, partial: 3 } as const;
 const DEFAULT_DB = 'output/telaah.sqlite';
@@ -27,6 +34,18 @@ class UsageError extends Error {}
 function openExisting(db: string) {
   if (!existsSync(db)) throw new UsageError(`no store at ${db}; run \`telaah run\` first or pass --db`);
   return openDatabase(db);
+}
+
+/** The codebook to export with: the one given, else the one the store's last run used, else the default. */
+function exportCodebook(db: ReturnType<typeof openDatabase>, file: string | undefined): Codebook | null {
+  if (file) return loadCodebook(path.resolve(file));
+  const config = lastRunConfig(db);
+  const used = config?.stages?.themes?.codebook;
+  if (used && config?.baseDir) {
+    const resolved = path.resolve(config.baseDir, used);
+    if (existsSync(resolved)) return loadCodebook(resolved);
+  }
+  return null;
 }
 
 function pipelineFrom(option: string | undefined): PipelineConfig {
@@ -137,16 +156,38 @@ Examples:
 
   program
     .command('export')
-    .description('write the store as CSV files (one per table)')
+    .description('write the store for write-ups and other tools: CSV tables, a REFI-QDA project, bibliographies, a report')
     .option('--db <file>', 'SQLite store', DEFAULT_DB)
-    .option('--out <dir>', 'output folder', 'output/csv')
-    .addOption(new Option('--format <format>', 'export format').choices(['csv']).default('csv'))
-    .option('--excel', 'start each CSV with a byte-order mark so Excel reads UTF-8')
-    .action(async (opts: { db: string; out: string; format: string; excel?: boolean }) => {
+    .option('--out <dir>', 'output folder', 'output/export')
+    .addOption(new Option('--format <format>', 'what to write').choices(['csv', 'qdpx', 'bibtex', 'csl-json', 'ris', 'report']).default('csv'))
+    .option('--excel', 'CSV: start each file with a byte-order mark so Excel reads UTF-8')
+    .addOption(new Option('--status <status>', 'limit theme codes to this review status').choices(['accepted', 'rejected', 'recoded', 'proposed', 'reviewed']))
+    .option('--codebook <file>', 'codebook YAML for theme names and hierarchy (default: the one the last run used)')
+    .addHelpText('after', `
+Examples:
+  telaah export                                  CSV tables in output/export (see docs/exports.md)
+  telaah export --status accepted --excel        only reviewed-and-accepted codes, Excel-friendly
+  telaah export --format qdpx                    a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder
+  telaah export --format bibtex                  the cited works as BibTeX (also csl-json, ris)
+  telaah export --format report                  one self-contained HTML report`)
+    .action(async (opts: { db: string; out: string; format: string; excel?: boolean; status?: string; codebook?: string }) => {
       const db = openExisting(opts.db);
       try {
-        const written = await exportCsv(db, opts.out, { excel: opts.excel });
-        for (const w of written) process.stdout.write(`${path.relative(process.cwd(), w.file)}: ${w.rows} rows\n`);
+        const codebook = exportCodebook(db, opts.codebook);
+        const options = { status: opts.status, codebook };
+        const rel = (f: string) => path.relative(process.cwd(), f) || f;
+        if (opts.format === 'csv') {
+          for (const w of await exportCsv(db, opts.out, { ...options, excel: opts.excel })) process.stdout.write(`${rel(w.file)}: ${w.rows} rows\n`);
+        } else if (opts.format === 'qdpx') {
+          const r = exportQdpx(db, opts.out, options);
+          process.stdout.write(`${rel(r.file)}: ${r.sources} sources, ${r.bytes} bytes\n`);
+        } else if (opts.format === 'report') {
+          const r = exportReport(db, opts.out, options);
+          process.stdout.write(`${rel(r.file)}: ${r.bytes} bytes\n`);
+        } else {
+          const r = exportBibliography(db, opts.out, opts.format as 'bibtex' | 'csl-json' | 'ris', options);
+          process.stdout.write(`${rel(r.file)}: ${r.works} works\n`);
+        }
       } finally {
         db.close();
       }
@@ -192,7 +233,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof ConfigError || error instanceof UsageError || error instanceof StoreLockedError || error instanceof CodebookError) {
+    if (error instanceof ConfigError || error instanceof UsageError || error instanceof StoreLockedError || error instanceof CodebookError || error instanceof QdcError) {
       process.stderr.write(`telaah: ${error.message}\n`);
       return EXIT.usage;
     }

@@ -26,3 +26,9 @@ export function finishRun(db: Db, runId: number, status: 'complete' | 'partial' 
     new Date().toISOString(), status, counts.ok, counts.flagged, counts.failed, counts.skipped, counts.missing, counts.pages, seconds, runId,
   );
 }
+
+/** The frozen configuration of the latest run, or null for a store no run has finished writing. */
+export function lastRunConfig(db: Db): { baseDir?: string; stages?: { themes?: { codebook?: string } } } | null {
+  const row = db.prepare('SELECT config_json FROM runs ORDER BY id DESC LIMIT 1').get() as { config_json: string } | undefined;
+  return row ? JSON.parse(row.config_json) : null;
+}

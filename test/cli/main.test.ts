@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { sharedDir, tempDir } from '../helpers/temp-dir.js';
 
 describe('the telaah command line', () => {
   const dir = tempDir('cli-');
@@ -71,6 +71,24 @@ describe('the telaah command line', () => {
     const pages = parse(readFileSync(path.join(out, 'pages.csv')), { columns: true }) as Record<string, string>[];
     const cell = pages.map((p) => p.text).find((t) => t.includes('HYPERLINK'))!;
     expect(cell.startsWith("'=HYPERLINK")).toBe(true);
+  });
+
+  it.each([
+    ['qdpx', 'telaah.qdpx'], ['bibtex', 'works.bib'], ['csl-json', 'works.json'], ['ris', 'works.ris'], ['report', 'report.html'],
+  ])('exports --format %s to %s', (format, file) => {
+    const out = path.join(dir, `export-${format}`);
+    const r = runCli(['export', '--db', db, '--out', out, '--format', format]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(file);
+    expect(readFileSync(path.join(out, file)).length).toBeGreaterThan(0);
+  });
+
+  it('imports the codebook of a REFI-QDA project as a Telaah codebook', () => {
+    const out = path.join(dir, 'imported.yaml');
+    const r = runCli(['codebook', 'import', path.join(sharedDir, 'refi-qda', 'target-atlas-project.qdpx'), '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/wrote .*imported\.yaml: \d+ themes from target-atlas-project\.qdpx/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^themes:$/m);
   });
 
   it('says so when the store does not exist', () => {
