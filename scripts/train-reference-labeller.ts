@@ -85,12 +85,18 @@ export interface TrainOptions {
   readonly seed?: number;
   /** Averaged weights smaller than this (in absolute value) are dropped from the file. */
   readonly prune?: number;
+  /** Features seen fewer times than this in training get no weight. */
+  readonly minCount?: number;
 }
 
 /** Averaged structured perceptron over the examples; the weights as the model file holds them. */
 export function trainReferenceLabeller(examples: readonly Example[], options: TrainOptions = {}, fields: readonly LabelledField[] = [], minMargin = 0): ReferenceLabellerFile {
-  const { epochs = 12, seed = 1, prune = 0.05 } = options;
+  const { epochs = 12, seed = 1, prune = 0.05, minCount = 3 } = options;
   const L = LABELS.length;
+  // Features seen fewer than `minCount` times learn noise: they get no weight.
+  const counts = new Map<string, number>();
+  for (const ex of examples) for (const fs of ex.features) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const kept = (f: string) => (counts.get(f) ?? 0) >= minCount;
   const w = new Map<string, Float64Array>();
   const u = new Map<string, Float64Array>(); // sum of step × update, for the average
   const trans = Array.from({ length: L + 1 }, () => new Float64Array(L));
@@ -126,6 +132,7 @@ export function trainReferenceLabeller(examples: readonly Example[], options: Tr
         const gotPrev = t ? predicted[t - 1] : L;
         if (gold !== got) {
           for (const f of ex.features[t]) {
+            if (!kept(f)) continue;
             bump(f, gold, 1);
             bump(f, got, -1);
           }
@@ -244,6 +251,8 @@ export interface CrossValidation {
   /** Fields whose held-out combined F1 beats the rules' (the brief: use the labeller only where it wins). */
   readonly chosen: LabelledField[];
   readonly minMargin: number;
+  /** Each record's held-out combined parse, in record order. */
+  readonly parses: readonly ParsedReference[];
 }
 
 /** Margins tried for overruling the rules (in the averaged perceptron's score units). */
@@ -291,7 +300,8 @@ export function crossValidate(records: readonly LabeledRecord[], k = 5, options:
   }
   const atMargin = combineAt(candidates, minMargin);
   const chosen = candidates.filter((f) => f1(atMargin.get(f)) > f1(rules.get(f)) + 0.002);
-  return { folds: k, rules, learned, combined: combineAt(chosen, minMargin), chosen, minMargin };
+  const parses = records.map((_, i) => combineReferenceFields(rulesParses[i], readings[i], chosen, minMargin));
+  return { folds: k, rules, learned, combined: combineAt(chosen, minMargin), chosen, minMargin, parses };
 }
 
 /** The shipped combination on every record (training data included: not a held-out figure). */
@@ -311,13 +321,13 @@ async function main(): Promise<void> {
   const options: TrainOptions = { epochs: flag('--epochs', 12) };
   const records = readRecords(file);
   const cv = crossValidate(records, flag('--folds', 5), options);
-  const heldOutF1: Record<string, { rules: number; learned: number }> = {};
-  for (const f of SCORED_FIELDS) heldOutF1[f] = { rules: Number(f1(cv.rules.get(f)).toFixed(3)), learned: Number(f1(cv.learned.get(f)).toFixed(3)) };
+  const heldOutF1: Record<string, { rules: number; learned: number; combined: number }> = {};
+  for (const f of SCORED_FIELDS) heldOutF1[f] = { rules: Number(f1(cv.rules.get(f)).toFixed(3)), learned: Number(f1(cv.learned.get(f)).toFixed(3)), combined: Number(f1(cv.combined.get(f)).toFixed(3)) };
   const model = trainReferenceLabeller(records.map((r) => referenceExample(r)), options, cv.chosen, cv.minMargin);
   const out: ReferenceLabellerFile = { ...model, trainedOn: `${path.basename(file)} (${records.length} references)`, heldOutF1 };
   writeFileSync(MODEL_FILE, `${JSON.stringify(out)}\n`);
-  console.log(`held-out F1 (${cv.folds} folds), rules → learned:`);
-  for (const [f, v] of Object.entries(heldOutF1)) console.log(`  ${f.padEnd(10)} ${v.rules.toFixed(3)} → ${v.learned.toFixed(3)}`);
+  console.log(`held-out F1 (${cv.folds} folds): rules, learned, combined`);
+  for (const [f, v] of Object.entries(heldOutF1)) console.log(`  ${f.padEnd(10)} ${v.rules.toFixed(3)}  ${v.learned.toFixed(3)}  ${v.combined.toFixed(3)}`);
   console.log(`fields taken from the labeller: ${cv.chosen.join(', ') || 'none'}, when its margin over the rules exceeds ${cv.minMargin}`);
   console.log(`wrote ${path.relative(process.cwd(), MODEL_FILE)}: ${Object.keys(model.weights).length} features`);
 }

@@ -6,7 +6,9 @@
  * can ask how much better the free path is than one that agrees with the rules. O(tokens × labels²).
  */
 export interface LinearChainScores {
+  /** Dense (one weight per label) or, when `sparse`, flat label index, weight pairs. */
   readonly weights: ReadonlyMap<string, ArrayLike<number>>;
+  readonly sparse?: boolean;
   /** (labels + 1) × labels; the last row is the start. */
   readonly transitions: readonly ArrayLike<number>[];
 }
@@ -19,7 +21,8 @@ export function emissionScores(features: readonly (readonly string[])[], model: 
     for (const f of features[i]) {
       const w = model.weights.get(f);
       if (!w) continue;
-      for (let y = 0; y < L; y++) emit[i * L + y] += w[y];
+      if (model.sparse) for (let k = 0; k + 1 < w.length; k += 2) emit[i * L + w[k]] += w[k + 1];
+      else for (let y = 0; y < L; y++) emit[i * L + y] += w[y];
     }
   }
   return emit;
@@ -29,22 +32,24 @@ export function viterbi(
   emit: Float64Array,
   transitions: readonly ArrayLike<number>[],
   labelCount: number,
-  allowed: (token: number, label: number) => boolean = () => true,
+  allowed?: (token: number, label: number) => boolean,
 ): { labels: number[]; score: number } {
   const L = labelCount;
   const n = emit.length / L;
   if (!n) return { labels: [], score: 0 };
+  const trans = new Float64Array((L + 1) * L);
+  for (let p = 0; p <= L; p++) for (let y = 0; y < L; y++) trans[p * L + y] = transitions[p][y];
   const score = new Float64Array(n * L).fill(-Infinity);
   const back = new Int32Array(n * L);
-  const start = transitions[L];
-  for (let y = 0; y < L; y++) if (allowed(0, y)) score[y] = start[y] + emit[y];
+  for (let y = 0; y < L; y++) if (!allowed || allowed(0, y)) score[y] = trans[L * L + y] + emit[y];
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * L;
     for (let y = 0; y < L; y++) {
-      if (!allowed(i, y)) continue;
+      if (allowed && !allowed(i, y)) continue;
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < L; p++) {
-        const s = score[(i - 1) * L + p] + transitions[p][y];
+        const s = score[prev + p] + trans[p * L + y];
         if (s > best) {
           best = s;
           arg = p;

@@ -23,7 +23,7 @@ export interface ReferenceLabellerFile {
   readonly transitions: readonly (readonly number[])[];
   readonly weights: Readonly<Record<string, readonly number[]>>;
   readonly trainedOn?: string;
-  readonly heldOutF1?: Readonly<Record<string, { rules: number; learned: number }>>;
+  readonly heldOutF1?: Readonly<Record<string, { rules: number; learned: number; combined: number }>>;
 }
 
 export interface ReferenceLabeller {
@@ -33,7 +33,9 @@ export interface ReferenceLabeller {
   readonly minMargin: number;
   /** (labels + 1) × labels; the last row scores the first token's label. */
   readonly transitions: readonly Float64Array[];
+  /** Per feature, its nonzero weights as label index, weight pairs (most features weigh few labels). */
   readonly weights: ReadonlyMap<string, Float64Array>;
+  readonly sparse: true;
 }
 
 export const defaultLabellerFile = new URL('../../../pipelines/citations/reference-labeller.json', import.meta.url);
@@ -44,12 +46,8 @@ export function compileReferenceLabeller(file: ReferenceLabellerFile): Reference
   const n = file.labels.length;
   if (file.labels.some((l, i) => l !== LABELS[i]) || n !== LABELS.length) throw new Error(`reference labeller: labels ${file.labels.join(',')} do not match this code's ${LABELS.join(',')}; retrain with scripts/train-reference-labeller.ts`);
   const weights = new Map<string, Float64Array>();
-  for (const [feature, flat] of Object.entries(file.weights)) {
-    const w = new Float64Array(n);
-    for (let i = 0; i + 1 < flat.length; i += 2) w[flat[i]] = flat[i + 1];
-    weights.set(feature, w);
-  }
-  return { version: file.version, labels: file.labels, fields: file.fields, minMargin: file.minMargin ?? 0, transitions: file.transitions.map((row) => Float64Array.from(row)), weights };
+  for (const [feature, flat] of Object.entries(file.weights)) weights.set(feature, Float64Array.from(flat));
+  return { version: file.version, labels: file.labels, fields: file.fields, minMargin: file.minMargin ?? 0, transitions: file.transitions.map((row) => Float64Array.from(row)), weights, sparse: true };
 }
 
 /** The shipped labeller (read once), or null when its file is absent. */

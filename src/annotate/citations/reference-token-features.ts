@@ -40,8 +40,20 @@ function classesOf(word: string): readonly string[] {
   return vocabularyClasses.get(word) ?? [];
 }
 
-/** "Ruggie" → "Xx", "J" → "X", "2013" → "d4", "C08005" → "Xd", "." → ".". */
+const shapes = new Map<string, string>();
+
+/** "Ruggie" → "Xx", "J" → "X", "2013" → "d4", "C08005" → "Xd", "." → ".". Remembered per word (bounded). */
 export function wordShape(text: string): string {
+  let shape = shapes.get(text);
+  if (shape === undefined) {
+    shape = computeShape(text);
+    if (shapes.size > 50_000) shapes.clear();
+    shapes.set(text, shape);
+  }
+  return shape;
+}
+
+function computeShape(text: string): string {
   if (/^\d+$/.test(text)) return `d${Math.min(text.length, 5)}`;
   const shape = text
     .replace(/\p{Lu}/gu, 'X')
@@ -67,7 +79,7 @@ export function referenceTokenFeatures(tokens: readonly ReferenceToken[], ruleLa
   for (let i = 0; i < n; i++) {
     const t = tokens[i].text;
     if (!quote && OPENING.has(t) && (i + 1 < n && !tokens[i + 1].spaceBefore)) quote = true;
-    else if (quote && CLOSING.has(t) && !(i + 1 < n && /\p{L}/u.test(t) && !tokens[i + 1].spaceBefore)) quote = false;
+    else if (quote && CLOSING.has(t) && !(i + 1 < n && /^\p{L}/u.test(tokens[i + 1].text) && !tokens[i + 1].spaceBefore)) quote = false;
     if (t === '(' || t === '[') depth++;
     else if ((t === ')' || t === ']') && depth > 0) depth--;
     inQuotes.push(quote);
@@ -76,6 +88,28 @@ export function referenceTokenFeatures(tokens: readonly ReferenceToken[], ruleLa
     afterYearAt.push(afterYear);
     if ((t === '.' || t === ':' || t === '?') && i + 1 < n && tokens[i + 1].spaceBefore && !(i > 0 && tokens[i - 1].text.length === 1)) seg++;
     if (/^(?:1[5-9]\d\d|20[0-4]\d)$/.test(t)) afterYear = true;
+  }
+  // What each segment looks like as a whole: titles are long and often in sentence case, journal
+  // names short and capitalised, and the segment a number block sits in is the container's.
+  const segmentFeatures = new Map<number, string[]>();
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && segment[j + 1] === segment[i]) j++;
+    let words = 0;
+    let capitals = 0;
+    let digits = false;
+    for (let k = i; k <= j; k++) {
+      if (!/^[\p{L}\p{N}]/u.test(tokens[k].text)) continue;
+      if (/^\p{N}/u.test(tokens[k].text)) digits = true;
+      else {
+        words++;
+        if (/^\p{Lu}/u.test(tokens[k].text)) capitals++;
+      }
+    }
+    const size = words <= 1 ? '1' : words <= 3 ? '2-3' : words <= 7 ? '4-7' : '8+';
+    const caps = words ? Math.round((4 * capitals) / words) : -1;
+    segmentFeatures.set(segment[i], [`sgw=${size}`, `sgc=${caps}`, `sgcw=${size}|${caps}`, `sgd=${digits ? 1 : 0}`]);
+    i = j + 1;
   }
   const features: string[][] = [];
   for (let i = 0; i < n; i++) {
@@ -86,9 +120,11 @@ export function referenceTokenFeatures(tokens: readonly ReferenceToken[], ruleLa
     const next = i + 1 < n ? lower[i + 1] : '</s>';
     const prevShape = i > 0 ? shapes[i - 1] : '<s>';
     const nextShape = i + 1 < n ? shapes[i + 1] : '</s>';
-    f.push(`pw=${prev}`, `nw=${next}`, `ps=${prevShape}`, `ns=${nextShape}`, `pw2=${i > 1 ? lower[i - 2] : '<s>'}`, `nw2=${i + 2 < n ? lower[i + 2] : '</s>'}`);
-    f.push(`s3=${prevShape}|${shapes[i]}|${nextShape}`, `pww=${prev}|${w}`, `wnw=${w}|${next}`);
+    f.push(`pw=${prev}`, `nw=${next}`, `ps=${prevShape}`, `ns=${nextShape}`);
+    f.push(`pww=${prev}|${w}`, `wnw=${w}|${next}`);
     f.push(`pos=${Math.floor((10 * i) / Math.max(1, n))}`, `seg=${Math.min(segment[i], 6)}`, `sp=${t.spaceBefore ? 1 : 0}${i + 1 < n && tokens[i + 1].spaceBefore ? 1 : 0}`);
+    f.push(...segmentFeatures.get(segment[i])!);
+    if (i === 0 || segment[i - 1] !== segment[i]) f.push('sgfirst', `sgfirst=${shapes[i]}`);
     if (i < 3) f.push(`first=${i}`);
     if (n - i <= 3) f.push(`last=${n - i}`);
     if (inQuotes[i]) f.push('quoted');
@@ -102,7 +138,7 @@ export function referenceTokenFeatures(tokens: readonly ReferenceToken[], ruleLa
     // The rules' opinion with the neighbours': where the rules put a boundary, and what sits there.
     const prevRule = i > 0 ? ruleLabels[i - 1] : '<s>';
     const nextRule = i + 1 < n ? ruleLabels[i + 1] : '</s>';
-    f.push(`rr=${prevRule}|${ruleLabels[i]}|${nextRule}`, `rs=${ruleLabels[i]}|${shapes[i]}`, `rw=${ruleLabels[i]}|${w.length === 1 ? w : shapes[i]}`);
+    f.push(`rr=${prevRule}|${ruleLabels[i]}|${nextRule}`, `rs=${ruleLabels[i]}|${shapes[i]}`);
     features.push(f);
   }
   return features;
