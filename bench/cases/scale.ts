@@ -8,7 +8,7 @@
  *   largest count as a ratio of the smallest (linearity);
  * - on the largest store: a no-change re-run and a re-code after a codebook edit (fractions of its first
  *   run), FTS search p95 and the theme × document matrix of `telaah stats`.
- * Every child also reports its CPU seconds and the main thread's busy seconds, because the machine may
+ * Every child also reports its CPU seconds and the main thread's CPU seconds, because the machine may
  * be shared: CPU time is less disturbed by other load than wall time, and the main thread's share bounds
  * what `--jobs 2` can gain (the writer is single).
  * Env: SCALE_COUNTS=200,1000 (default 1000,10000), SCALE_SAMPLE (PDFs in the throughput sample, default
@@ -35,6 +35,7 @@ interface Measured {
   readonly documents: number;
   readonly maxRssMb: number;
   readonly cpuSeconds: number;
+  /** CPU seconds of the main thread (the writer), NaN where /proc is missing. */
   readonly mainBusySeconds: number;
   readonly failed?: number;
   readonly extracted?: number;
@@ -46,8 +47,19 @@ interface Measured {
 // Child jobs
 // ---------------------------------------------------------------------------------------------------
 
+/** CPU seconds of this process's main thread (Linux /proc; null elsewhere): the single writer's share. */
+function mainThreadCpuSeconds(): number | null {
+  try {
+    // Fields 14 and 15 (utime, stime, in clock ticks) after the parenthesised command name.
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 async function childJob(job: string, args: string[]): Promise<Measured> {
-  const elu = performance.eventLoopUtilization();
+  const mainBefore = mainThreadCpuSeconds() ?? 0;
   const started = performance.now();
   let pages = 0;
   let documents = 0;
@@ -100,7 +112,7 @@ async function childJob(job: string, args: string[]): Promise<Measured> {
     seconds: (performance.now() - started) / 1000, pages, documents,
     maxRssMb: usage.maxRSS / 1024,
     cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
-    mainBusySeconds: performance.eventLoopUtilization(elu).active / 1000,
+    mainBusySeconds: (mainThreadCpuSeconds() ?? Number.NaN) - mainBefore,
     ...extra,
   };
 }
@@ -257,14 +269,14 @@ export async function bench(): Promise<Record<string, number | string>> {
     jobs1PagesPerSecond: rate(one), jobs1VsRaw: rate(one) / rate(raw),
     jobs2PagesPerSecond: rate(two), jobs2VsJobs1: rate(two) / rate(one),
     rawPdfjsPagesPerCpuSecond: cpuRate(raw), jobs1PagesPerCpuSecond: cpuRate(one), jobs1VsRawCpu: cpuRate(one) / cpuRate(raw),
-    jobs1MainBusyShare: one.mainBusySeconds / one.seconds, jobs2MainBusyShare: two.mainBusySeconds / two.seconds,
+    jobs1MainCpuShare: one.mainBusySeconds / one.cpuSeconds, jobs2MainCpuShare: two.mainBusySeconds / two.cpuSeconds,
     peakRssMbSampleJobs2: two.maxRssMb,
   });
   console.log(`sample: ${sample.length} PDFs, ${raw.pages} pages`);
   console.log(`raw pdfjs-dist extraction: ${f1(rate(raw))} pages/s, ${f1(cpuRate(raw))} pages/CPU-s (baseline)`);
   console.log(`pdftotext (native floor):  ${f1(rate(native))} pages/s = ${f2(rate(native) / rate(raw))}× raw`);
   console.log(`telaah run --jobs 1:       ${f1(rate(one))} pages/s = ${f2(rate(one) / rate(raw))}× raw (target ≥ 0.6×); per CPU-s ${f2(cpuRate(one) / cpuRate(raw))}× raw`);
-  console.log(`telaah run --jobs 2:       ${f1(rate(two))} pages/s = ${f2(rate(two) / rate(one))}× jobs 1 (target ≥ 1.7×); main thread busy ${pct(two.mainBusySeconds / two.seconds)}`);
+  console.log(`telaah run --jobs 2:       ${f1(rate(two))} pages/s = ${f2(rate(two) / rate(one))}× jobs 1 (target ≥ 1.7×); main thread (writer) ${pct(two.mainBusySeconds / two.cpuSeconds)} of the CPU`);
 
   // Whole corpora, jobs 2: documents/s, memory, store size; the largest store is kept for the rest.
   const study = studyPipeline(work);
@@ -278,7 +290,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     Object.assign(figures, {
       [`documentsPerSecond${count}`]: run.documents / run.seconds, [`pagesPerSecond${count}`]: rate(run),
       [`peakRssMb${count}`]: run.maxRssMb, [`storeBytesPerPage${count}`]: perPage, [`seconds${count}`]: run.seconds,
-      [`failed${count}`]: run.failed ?? 0, [`cpuSeconds${count}`]: run.cpuSeconds,
+      [`failed${count}`]: run.failed ?? 0, [`cpuSeconds${count}`]: run.cpuSeconds, [`mainCpuShare${count}`]: run.mainBusySeconds / run.cpuSeconds,
     });
     console.log(`${count} documents (jobs 2): ${f1(run.documents / run.seconds)} documents/s, ${f1(rate(run))} pages/s, ${run.pages} pages in ${f1(run.seconds)} s, ` +
       `peak RSS ${run.maxRssMb.toFixed(0)} MB (target < 1024), store ${(perPage / 1024).toFixed(1)} KB/page, ${run.failed} failed`);
