@@ -1,9 +1,10 @@
 /**
  * Discovery: input paths → the .pdf, .txt and .md files under them, recursively, in a stable order.
- * Directory loops (symlinks back up the tree) are visited once; unreadable folders and files become
- * problems that the run records and reports instead of stopping.
+ * Directory loops (symlinks back up the tree) are visited once; unreadable folders and files, and
+ * named pipes, sockets or devices with an input's name (never opened: reading one may block forever),
+ * become problems that the run records and reports instead of stopping.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 export const INPUT_EXTENSIONS = new Set(['.pdf', '.txt', '.md']);
@@ -26,6 +27,13 @@ export interface Discovery {
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a file';
 }
 
 export function discoverFiles(inputs: readonly string[]): Discovery {
@@ -71,8 +79,12 @@ export function discoverFiles(inputs: readonly string[]): Discovery {
       }
       return;
     }
-    if (!st.isFile()) return;
     if (!explicit && !INPUT_EXTENSIONS.has(path.extname(p).toLowerCase())) return;
+    if (!st.isFile()) {
+      // A FIFO, socket or device named like an input: reading it could block the run forever.
+      problems.push({ file: p, reason: `not a regular file (${kindOf(st)}); skipped; replace it with the file itself or remove it from the input` });
+      return;
+    }
     const file = path.resolve(p);
     if (!files.has(file)) files.set(file, { file, bytes: st.size, mtimeMs: st.mtimeMs });
   };

@@ -43,6 +43,41 @@ function gap(a: TermHit, b: TermHit): number {
   return 0;
 }
 
+/** Index of the first hit whose first token is at or after `token` (hits are in token order). */
+function lowerBound(hits: readonly TermHit[], token: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid].first < token) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The closest pair at most `within` words apart, the first such pair in (a, b) order on ties. Only the
+ * b hits in a window around each a can qualify, so a long sentence full of hits stays linear instead of
+ * comparing every pair.
+ */
+function closestPair(as: readonly TermHit[], bs: readonly TermHit[], within: number): [TermHit, TermHit] | null {
+  let longest = 0;
+  for (const b of bs) longest = Math.max(longest, b.last - b.first);
+  let best: [TermHit, TermHit] | null = null;
+  let bestGap = Infinity;
+  for (const a of as) {
+    for (let j = lowerBound(bs, a.first - within - longest); j < bs.length && bs[j].first <= a.last + within; j++) {
+      const g = gap(a, bs[j]);
+      if (g <= within && g < bestGap) {
+        best = [a, bs[j]];
+        bestGap = g;
+      }
+    }
+    if (bestGap === 0) break;
+  }
+  return best;
+}
+
 function hitEvidence(hits: readonly TermHit[], tokens: readonly StemmedToken[], text: string, offset: number, terms: string[], spans: Span[]): void {
   for (const h of hits) {
     const start = tokens[h.first].start;
@@ -64,8 +99,7 @@ function fire(rule: CompiledRule, hits: (TermHit[] | undefined)[], tokens: reado
   if (rule.kind === 'terms') {
     hitEvidence(hits[rule.set]!, tokens, text, offset, terms, spans);
   } else if (rule.kind === 'near') {
-    let best: [TermHit, TermHit] | null = null;
-    for (const a of hits[rule.set]!) for (const b of hits[rule.setB]!) if (gap(a, b) <= rule.within && (!best || gap(a, b) < gap(best[0], best[1]))) best = [a, b];
+    const best = closestPair(hits[rule.set]!, hits[rule.setB]!, rule.within);
     if (!best) return null;
     hitEvidence(best, tokens, text, offset, terms, spans);
   } else {

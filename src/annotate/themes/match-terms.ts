@@ -34,7 +34,12 @@ function partMatches(part: TermPart, token: StemmedToken): boolean {
   return token[part.by] === part.value;
 }
 
-/** Hits grouped by term set number (an array indexed by set; undefined where none). */
+function isDuplicate(list: readonly TermHit[], hit: TermHit): boolean {
+  for (let j = list.length - 1; j >= 0 && list[j].first === hit.first; j--) if (list[j].last === hit.last) return true;
+  return false;
+}
+
+/** Hits grouped by term set number (an array indexed by set; undefined where none), each list in token order. */
 export function matchTerms(compiled: CompiledCodebook, tokens: readonly StemmedToken[]): (TermHit[] | undefined)[] {
   const bySet: (TermHit[] | undefined)[] = new Array(compiled.setCount);
   const { index } = compiled;
@@ -48,8 +53,10 @@ export function matchTerms(compiled: CompiledCodebook, tokens: readonly StemmedT
       if (!ok) continue;
       const hit: TermHit = { term, first: i, last: i + n - 1 };
       const list = bySet[term.set];
-      // Inflections of one term ("migrant worker", "migrant workers") find the same words once.
-      if (list?.some((h) => h.first === hit.first && h.last === hit.last)) continue;
+      // Inflections of one term ("migrant worker", "migrant workers") find the same words once. Hits
+      // are appended in token order, so a duplicate can only be among the last ones starting at `i`:
+      // looking further back would make a sentence with many hits quadratic.
+      if (list && isDuplicate(list, hit)) continue;
       if (list) list.push(hit);
       else bySet[term.set] = [hit];
     }

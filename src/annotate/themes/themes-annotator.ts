@@ -41,9 +41,34 @@ function instrumentMentions(doc: TelaahDocument): InstrumentMention[] {
   return out.sort((x, y) => x.start - y.start);
 }
 
-function overlapping(mentions: readonly InstrumentMention[], span: Span): InstrumentMention[] {
+/** Mentions sorted by start, with the longest one's length, for windowed look-ups. */
+interface MentionIndex {
+  readonly mentions: readonly InstrumentMention[];
+  readonly longest: number;
+}
+
+function indexMentions(mentions: readonly InstrumentMention[]): MentionIndex {
+  let longest = 0;
+  for (const m of mentions) longest = Math.max(longest, m.end - m.start);
+  return { mentions, longest };
+}
+
+/**
+ * The mentions overlapping `span`. Starts by binary search at the first mention that could reach into
+ * the span (none starts more than `longest` before it and still overlaps), so coding every sentence of
+ * a document full of mentions stays linear instead of rescanning from the first mention.
+ */
+function overlapping({ mentions, longest }: MentionIndex, span: Span): InstrumentMention[] {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < span.start - longest) lo = mid + 1;
+    else hi = mid;
+  }
   const out: InstrumentMention[] = [];
-  for (const m of mentions) {
+  for (let i = lo; i < mentions.length; i++) {
+    const m = mentions[i];
     if (m.start >= span.end) break;
     if (m.end > span.start) out.push(m);
   }
@@ -101,7 +126,7 @@ function paragraphOf(paragraphs: readonly Segment[], sentence: Segment): number 
 
 /** Codes a document with a compiled codebook (the annotator without its options). */
 export function codeDocument(compiled: CompiledCodebook, doc: TelaahDocument, options: { paragraphs?: boolean } = {}): ThemeCode[] {
-  const mentions = instrumentMentions(doc);
+  const mentions = indexMentions(instrumentMentions(doc));
   const out: ThemeCode[] = [];
   const byParagraph = new Map<number, Map<string, SentenceCode[]>>();
   for (const sentence of doc.segments.sentences) {
@@ -113,7 +138,10 @@ export function codeDocument(compiled: CompiledCodebook, doc: TelaahDocument, op
       out.push(annotation(sentence, code, 'sentence', compiled));
       if (p < 0) continue;
       const themes = byParagraph.get(p) ?? new Map<string, SentenceCode[]>();
-      themes.set(code.themeId, [...(themes.get(code.themeId) ?? []), code]);
+      // Appended in place: copying the list per sentence is quadratic in a paragraph's sentences.
+      const codesOfTheme = themes.get(code.themeId);
+      if (codesOfTheme) codesOfTheme.push(code);
+      else themes.set(code.themeId, [code]);
       byParagraph.set(p, themes);
     }
   }
