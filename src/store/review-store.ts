@@ -207,11 +207,13 @@ export function createReviewStore(db: Db): ReviewStore {
         previous_status, new_status, new_key, memo, undoes, blind, adjudication, surface, document_file, created_at)
       VALUES (@targetKind, @documentSha256, @start, @end, @targetKey, @reviewer, @action, @previousStatus, @newStatus, @newKey, @memo,
         @undoes, @blind, @adjudication, @surface, @documentFile, @createdAt)`),
-    sentencesBySha: db.prepare(`SELECT s.start, s."end" FROM segments s JOIN documents d ON d.id = s.document
-      WHERE d.sha256 = ? AND s.kind = 'sentence' ORDER BY s.idx`),
+    // The documents are found by hash in a subquery first, so SQLite reads the (document, kind) index instead
+    // of scanning every sentence or theme code of the corpus and joining each to its document.
+    sentencesBySha: db.prepare(`SELECT s.start, s."end" FROM segments s
+      WHERE s.document IN (SELECT id FROM documents WHERE sha256 = ?) AND s.kind = 'sentence' ORDER BY s.idx`),
     textLength: db.prepare(`SELECT length(t.text) AS n FROM document_texts t JOIN documents d ON d.id = t.document WHERE d.sha256 = ? LIMIT 1`),
-    themeCodesBySha: db.prepare(`SELECT ${ANNOTATION_COLUMNS} FROM annotations a JOIN documents d ON d.id = a.document
-      WHERE d.sha256 = ? AND a.kind = 'theme-code' ORDER BY a.start`),
+    themeCodesBySha: db.prepare(`SELECT ${ANNOTATION_COLUMNS} FROM annotations a
+      WHERE a.document IN (SELECT id FROM documents WHERE sha256 = ?) AND a.kind = 'theme-code' ORDER BY a.start`),
   };
 
   // Queue and search filters make a few WHERE shapes; each shape is prepared once and reused.
