@@ -2,7 +2,7 @@
  * Viterbi decoding of one token sequence under a first-order model: each token's label scores are the
  * sum of its features' weights; a transition score is added between neighbours (and a start score for
  * the first token). `decodeReferenceLabels` returns the best label index per token; `viterbi` also
- * takes a constraint (which labels a token may take) and returns the best path's score, so the caller
+ * takes a mask of the labels each token may take and returns the best path's score, so the caller
  * can ask how much better the free path is than one that agrees with the rules. O(tokens × labels²).
  */
 export interface LinearChainScores {
@@ -32,7 +32,8 @@ export function viterbi(
   emit: Float64Array,
   transitions: readonly ArrayLike<number>[],
   labelCount: number,
-  allowed?: (token: number, label: number) => boolean,
+  /** When given, token i may take label y only where allowed[i × labels + y] is 1. */
+  allowed?: Uint8Array,
 ): { labels: number[]; score: number } {
   const L = labelCount;
   const n = emit.length / L;
@@ -41,11 +42,11 @@ export function viterbi(
   for (let p = 0; p <= L; p++) for (let y = 0; y < L; y++) trans[p * L + y] = transitions[p][y];
   const score = new Float64Array(n * L).fill(-Infinity);
   const back = new Int32Array(n * L);
-  for (let y = 0; y < L; y++) if (!allowed || allowed(0, y)) score[y] = trans[L * L + y] + emit[y];
+  for (let y = 0; y < L; y++) if (!allowed || allowed[y]) score[y] = trans[L * L + y] + emit[y];
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * L;
     for (let y = 0; y < L; y++) {
-      if (allowed && !allowed(i, y)) continue;
+      if (allowed && !allowed[i * L + y]) continue;
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < L; p++) {

@@ -56,15 +56,25 @@ export function decodeLabellerInput(raw: string, input: LabellerInput, model: Li
   const best = viterbi(emit, model.transitions, L);
   const labels = best.labels.map((y) => LABELS[y]);
   const margins: Partial<Record<LabelledField, number>> = {};
+  const n = labels.length;
   for (const field of fields) {
     const label = FIELD_LABEL[field];
-    const own = LABELS.indexOf(label);
-    if (!labels.some((l, i) => (l === label) !== (input.ruleLabels[i] === label))) {
+    let differs = false;
+    for (let i = 0; i < n && !differs; i++) differs = (labels[i] === label) !== (input.ruleLabels[i] === label);
+    if (!differs) {
       margins[field] = 0;
       continue;
     }
-    const agreeing = viterbi(emit, model.transitions, L, (i, y) => (input.ruleLabels[i] === label) === (y === own));
-    margins[field] = best.score - agreeing.score;
+    // The best sequence that gives this field exactly the rules' tokens.
+    const own = LABELS.indexOf(label);
+    const mask = new Uint8Array(n * L).fill(1);
+    for (let i = 0; i < n; i++) {
+      if (input.ruleLabels[i] === label) {
+        mask.fill(0, i * L, (i + 1) * L);
+        mask[i * L + own] = 1;
+      } else mask[i * L + own] = 0;
+    }
+    margins[field] = best.score - viterbi(emit, model.transitions, L, mask).score;
   }
   return { input, labels, fields: fieldsFromLabels(raw, input.tokens, labels, withAuthors), margins };
 }
@@ -127,8 +137,9 @@ export function fieldsFromLabels(raw: string, tokens: readonly ReferenceToken[],
   const text = (label: Label): string | null => {
     const run = best.get(label);
     if (!run) return null;
-    // A full stop glued to the run ("U.S.", "Soc.") goes with it; cleaning keeps it only after an abbreviation.
-    const end = tokens[run[1] + 1]?.text === '.' && !tokens[run[1] + 1].spaceBefore ? run[1] + 1 : run[1];
+    // Container, publisher and place keep an abbreviation's full stop ("U.S.", "Soc.", "Inc."), as the labels do.
+    const keepsStop = label === 'container' || label === 'publisher' || label === 'place';
+    const end = keepsStop && tokens[run[1] + 1]?.text === '.' && !tokens[run[1] + 1].spaceBefore ? run[1] + 1 : run[1];
     return cleanFieldValue(raw.slice(tokens[run[0]].start, tokens[end].end));
   };
   const authorText = text('author');

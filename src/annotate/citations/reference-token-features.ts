@@ -111,18 +111,15 @@ export function referenceTokenFeatures(tokens: readonly ReferenceToken[], ruleLa
     segmentFeatures.set(segment[i], [`sgw=${size}`, `sgc=${caps}`, `sgcw=${size}|${caps}`, `sgd=${digits ? 1 : 0}`]);
     i = j + 1;
   }
+  const info = tokens.map((t) => wordInfo(t.text));
   const features: string[][] = [];
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const w = lower[i];
-    const f: string[] = ['b', `w=${w}`, `s=${shapes[i]}`, `r=${ruleLabels[i]}`];
-    const prev = i > 0 ? lower[i - 1] : '<s>';
-    const next = i + 1 < n ? lower[i + 1] : '</s>';
-    const prevShape = i > 0 ? shapes[i - 1] : '<s>';
-    const nextShape = i + 1 < n ? shapes[i + 1] : '</s>';
-    f.push(`pw=${prev}`, `nw=${next}`, `ps=${prevShape}`, `ns=${nextShape}`);
-    f.push(`pww=${prev}|${w}`, `wnw=${w}|${next}`);
-    f.push(`pos=${Math.floor((10 * i) / Math.max(1, n))}`, `seg=${Math.min(segment[i], 6)}`, `sp=${t.spaceBefore ? 1 : 0}${i + 1 < n && tokens[i + 1].spaceBefore ? 1 : 0}`);
+    const f: string[] = ['b', ...info[i].own, `r=${ruleLabels[i]}`];
+    f.push(...(i > 0 ? info[i - 1].asPrevious : START), ...(i + 1 < n ? info[i + 1].asNext : END), ...(i > 1 ? info[i - 2].asSecondPrevious : []));
+    f.push(`pww=${i > 0 ? lower[i - 1] : '<s>'}|${w}`, `wnw=${w}|${i + 1 < n ? lower[i + 1] : '</s>'}`);
+    f.push(POSITION[Math.floor((10 * i) / Math.max(1, n))], SEGMENT[Math.min(segment[i], 6)], SPACING[(t.spaceBefore ? 2 : 0) + (i + 1 < n && tokens[i + 1].spaceBefore ? 1 : 0)]);
     f.push(...segmentFeatures.get(segment[i])!);
     if (i === 0 || segment[i - 1] !== segment[i]) f.push('sgfirst', `sgfirst=${shapes[i]}`);
     if (i < 3) f.push(`first=${i}`);
@@ -130,11 +127,6 @@ export function referenceTokenFeatures(tokens: readonly ReferenceToken[], ruleLa
     if (inQuotes[i]) f.push('quoted');
     if (inBrackets[i]) f.push('bracketed');
     if (afterYearAt[i]) f.push('afterYear');
-    if (/^(?:1[5-9]\d\d|20[0-4]\d)$/.test(t.text)) f.push('yearlike');
-    if (/^\p{Lu}/u.test(t.text)) f.push('cap');
-    for (const c of classesOf(w)) f.push(`v=${c}`);
-    if (i > 0) for (const c of classesOf(prev)) f.push(`pv=${c}`);
-    if (i > 1) for (const c of classesOf(lower[i - 2])) f.push(`pv2=${c}`);
     // The rules' opinion with the neighbours': where the rules put a boundary, and what sits there.
     const prevRule = i > 0 ? ruleLabels[i - 1] : '<s>';
     const nextRule = i + 1 < n ? ruleLabels[i + 1] : '</s>';
@@ -142,4 +134,40 @@ export function referenceTokenFeatures(tokens: readonly ReferenceToken[], ruleLa
     features.push(f);
   }
   return features;
+}
+
+const START = ['pw=<s>', 'ps=<s>'];
+const END = ['nw=</s>', 'ns=</s>'];
+const POSITION = Array.from({ length: 11 }, (_, k) => `pos=${k}`);
+const SEGMENT = Array.from({ length: 7 }, (_, k) => `seg=${k}`);
+const SPACING = ['sp=00', 'sp=01', 'sp=10', 'sp=11'];
+
+/** A word's own features and those it lends its neighbours, built once per distinct word (strings reused, so their hashes are too). */
+interface WordInfo {
+  readonly own: readonly string[];
+  readonly asPrevious: readonly string[];
+  readonly asNext: readonly string[];
+  readonly asSecondPrevious: readonly string[];
+}
+
+const words = new Map<string, WordInfo>();
+
+function wordInfo(text: string): WordInfo {
+  let info = words.get(text);
+  if (info) return info;
+  const w = text.toLowerCase();
+  const shape = wordShape(text);
+  const classes = classesOf(w);
+  const own = [`w=${w}`, `s=${shape}`, ...classes.map((c) => `v=${c}`)];
+  if (/^(?:1[5-9]\d\d|20[0-4]\d)$/.test(text)) own.push('yearlike');
+  if (/^\p{Lu}/u.test(text)) own.push('cap');
+  info = {
+    own,
+    asPrevious: [`pw=${w}`, `ps=${shape}`, ...classes.map((c) => `pv=${c}`)],
+    asNext: [`nw=${w}`, `ns=${shape}`],
+    asSecondPrevious: classes.map((c) => `pv2=${c}`),
+  };
+  if (words.size > 50_000) words.clear();
+  words.set(text, info);
+  return info;
 }
