@@ -87,16 +87,50 @@ export interface TrainOptions {
   readonly prune?: number;
   /** Features seen fewer times than this in training get no weight. */
   readonly minCount?: number;
+  /** Perceptrons (over different example orders) whose weights are averaged. */
+  readonly bags?: number;
 }
 
 /** Averaged structured perceptron over the examples; the weights as the model file holds them. */
 export function trainReferenceLabeller(examples: readonly Example[], options: TrainOptions = {}, fields: readonly LabelledField[] = [], minMargin = 0): ReferenceLabellerFile {
-  const { epochs = 12, seed = 1, prune = 0.05, minCount = 3 } = options;
+  const { epochs = 12, seed = 1, prune = 0.05, minCount = 3, bags = 1 } = options;
   const L = LABELS.length;
   // Features seen fewer than `minCount` times learn noise: they get no weight.
   const counts = new Map<string, number>();
   for (const ex of examples) for (const fs of ex.features) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
   const kept = (f: string) => (counts.get(f) ?? 0) >= minCount;
+  // Several perceptrons over different example orders, averaged: the order a perceptron sees its
+  // examples in moves its weights, and with a few hundred references that variance is not small.
+  const sum = new Map<string, Float64Array>();
+  const transSum = Array.from({ length: L + 1 }, () => new Float64Array(L));
+  for (let bag = 0; bag < bags; bag++) {
+    const run = perceptron(examples, L, epochs, seed + bag, kept);
+    for (const [feature, wf] of run.weights) {
+      const acc = sum.get(feature) ?? new Float64Array(L);
+      for (let y = 0; y < L; y++) acc[y] += wf[y] / bags;
+      sum.set(feature, acc);
+    }
+    run.transitions.forEach((row, p) => row.forEach((v, y) => (transSum[p][y] += v / bags)));
+  }
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const weights: Record<string, number[]> = {};
+  for (const [feature, wf] of sum) {
+    const flat: number[] = [];
+    for (let y = 0; y < L; y++) if (Math.abs(round(wf[y])) >= prune && wf[y] !== 0) flat.push(y, round(wf[y]));
+    if (flat.length) weights[feature] = flat;
+  }
+  return {
+    version: `perceptron-${epochs}e-${bags}b`,
+    labels: [...LABELS],
+    fields: [...fields],
+    minMargin,
+    transitions: transSum.map((row) => Array.from(row, round)),
+    weights,
+  };
+}
+
+/** One averaged structured perceptron run; its averaged weights and transitions. */
+function perceptron(examples: readonly Example[], L: number, epochs: number, seed: number, kept: (f: string) => boolean): { weights: Map<string, Float64Array>; transitions: Float64Array[] } {
   const w = new Map<string, Float64Array>();
   const u = new Map<string, Float64Array>(); // sum of step × update, for the average
   const trans = Array.from({ length: L + 1 }, () => new Float64Array(L));
@@ -147,25 +181,10 @@ export function trainReferenceLabeller(examples: readonly Example[], options: Tr
       step++;
     }
   }
-  const average = (wv: number, uv: number) => Math.round((wv - uv / step) * 1000) / 1000;
-  const weights: Record<string, number[]> = {};
-  for (const [feature, wf] of w) {
-    const uf = u.get(feature)!;
-    const flat: number[] = [];
-    for (let y = 0; y < L; y++) {
-      const a = average(wf[y], uf[y]);
-      if (Math.abs(a) >= prune) flat.push(y, a);
-    }
-    if (flat.length) weights[feature] = flat;
-  }
-  return {
-    version: `perceptron-${epochs}e`,
-    labels: [...LABELS],
-    fields: [...fields],
-    minMargin,
-    transitions: trans.map((row, p) => Array.from(row, (wv, y) => average(wv, transU[p][y]))),
-    weights,
-  };
+  const averaged = (wf: Float64Array, uf: Float64Array) => Float64Array.from(wf, (wv, y) => wv - uf[y] / step);
+  const weights = new Map<string, Float64Array>();
+  for (const [feature, wf] of w) weights.set(feature, averaged(wf, u.get(feature)!));
+  return { weights, transitions: trans.map((row, p) => averaged(row, transU[p])) };
 }
 
 /** Fold number of each record: stratified by source, in an order fixed by the string's content. */
