@@ -94,6 +94,8 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   // reason) instead of swelling the process; the cap bounds peak memory at jobs × cap whatever the corpus.
   const heapMb = workerHeapMegabytes(config);
   const pool = new Piscina({ filename: workerEntry(), minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  let destroyed: Promise<void> | null = null;
+  const destroyPool = () => (destroyed ??= pool.destroy());
   const queue = new PQueue({ concurrency: jobs * 2 });
   const emit = (e: DocumentEvent) => options.onDocument?.(e);
 
@@ -156,6 +158,8 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       });
     }
     await queue.onIdle();
+    // The workers' heaps go before the corpus-level step, which holds every reference of the corpus.
+    await destroyPool();
     const seen = new Set([...discovery.files.map((f) => f.file), ...discovery.problems.map((p) => path.resolve(p.file))]);
     const roots = options.inputs.map((i) => path.resolve(i));
     for (const [file, state] of stored) {
@@ -170,7 +174,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     finishRun(db, runId, failures.length ? 'partial' : 'complete', counts, seconds);
     return { ...counts, runId, seconds, failures, flaggedDocuments, processedPages, extracted, reannotated };
   } finally {
-    await pool.destroy();
+    await destroyPool();
     db.close();
     releaseLock();
   }
