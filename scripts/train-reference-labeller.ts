@@ -272,6 +272,8 @@ export interface CrossValidation {
   readonly minMargin: number;
   /** Each record's held-out combined parse, in record order. */
   readonly parses: readonly ParsedReference[];
+  /** The combined tallies of each fold alone: their spread shows how much one figure can move. */
+  readonly perFold: readonly Tallies[];
 }
 
 /** Margins tried for overruling the rules (in the averaged perceptron's score units). */
@@ -320,7 +322,9 @@ export function crossValidate(records: readonly LabeledRecord[], k = 5, options:
   const atMargin = combineAt(candidates, minMargin);
   const chosen = candidates.filter((f) => f1(atMargin.get(f)) > f1(rules.get(f)) + 0.002);
   const parses = records.map((_, i) => combineReferenceFields(rulesParses[i], readings[i], chosen, minMargin));
-  return { folds: k, rules, learned, combined: combineAt(chosen, minMargin), chosen, minMargin, parses };
+  const perFold: Tallies[] = Array.from({ length: k }, () => new Map());
+  records.forEach((record, i) => scoreRecord(perFold[folds[i]], record, parses[i]));
+  return { folds: k, rules, learned, combined: combineAt(chosen, minMargin), chosen, minMargin, parses, perFold };
 }
 
 /** The shipped combination on every record (training data included: not a held-out figure). */
