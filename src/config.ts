@@ -23,6 +23,8 @@ export const limitsSchema = z
     maxFileMegabytes: z.number().positive().default(200),
     /** Per-document processing time limit. */
     timeoutSeconds: z.number().positive().default(300),
+    /** Heap cap of one worker thread (V8 old generation): a document needing more fails alone. */
+    workerHeapMegabytes: z.number().int().min(64).default(768),
   })
   .strict();
 
