@@ -25,6 +25,7 @@ import { combineReferenceFields } from '../src/annotate/citations/combine-refere
 import { decodeLabellerInput, labellerInput, type LabelledReference, type LabellerInput } from '../src/annotate/citations/label-reference.js';
 import { parseReferenceByRules, type ParsedReference } from '../src/annotate/citations/parse-reference-by-rules.js';
 import { parseReference } from '../src/annotate/citations/parse-reference.js';
+import { flattenFeatures } from '../src/annotate/citations/reference-token-features.js';
 import {
   compileReferenceLabeller,
   LABELLED_FIELDS,
@@ -68,7 +69,7 @@ export function referenceExample(record: LabeledRecord, rules: ParsedReference =
     const rule = input.ruleLabels[i];
     return label === 'other' && rule !== 'other' && !(LABEL_FIELD[rule] in record) ? rule : label;
   });
-  return { features: input.features, labels: labels.map((l) => LABELS.indexOf(l)) };
+  return { features: input.features.map(flattenFeatures), labels: labels.map((l) => LABELS.indexOf(l)) };
 }
 
 /** A small deterministic generator, so a training run can be repeated exactly. */

@@ -13,19 +13,49 @@ export interface LinearChainScores {
   readonly transitions: readonly ArrayLike<number>[];
 }
 
-/** Token × label scores from the features (row-major, `labelCount` per token). */
-export function emissionScores(features: readonly (readonly string[])[], model: LinearChainScores, labelCount: number): Float64Array {
+/**
+ * Token × label scores (row-major, `labelCount` per token). Each token's features come in groups; all
+ * groups but the last are shared arrays whose summed weights are cached per model, by identity (a
+ * word's features are summed once, not once per occurrence). A model whose weights change (training)
+ * must pass each token's features as one group.
+ */
+export function emissionScores(features: readonly (readonly (readonly string[])[])[], model: LinearChainScores, labelCount: number): Float64Array {
   const L = labelCount;
   const emit = new Float64Array(features.length * L);
+  let cache = groupScores.get(model);
+  if (!cache) {
+    cache = new WeakMap();
+    groupScores.set(model, cache);
+  }
   for (let i = 0; i < features.length; i++) {
-    for (const f of features[i]) {
-      const w = model.weights.get(f);
-      if (!w) continue;
-      if (model.sparse) for (let k = 0; k + 1 < w.length; k += 2) emit[i * L + w[k]] += w[k + 1];
-      else for (let y = 0; y < L; y++) emit[i * L + y] += w[y];
+    const groups = features[i];
+    const row = i * L;
+    for (let g = 0; g < groups.length; g++) {
+      if (g === groups.length - 1) {
+        addScores(emit, row, groups[g], model, L);
+        continue;
+      }
+      let sum = cache.get(groups[g]);
+      if (!sum) {
+        sum = new Float64Array(L);
+        addScores(sum, 0, groups[g], model, L);
+        cache.set(groups[g], sum);
+      }
+      for (let y = 0; y < L; y++) emit[row + y] += sum[y];
     }
   }
   return emit;
+}
+
+const groupScores = new WeakMap<LinearChainScores, WeakMap<readonly string[], Float64Array>>();
+
+function addScores(into: Float64Array, at: number, features: readonly string[], model: LinearChainScores, L: number): void {
+  for (const f of features) {
+    const w = model.weights.get(f);
+    if (!w) continue;
+    if (model.sparse) for (let k = 0; k + 1 < w.length; k += 2) into[at + w[k]] += w[k + 1];
+    else for (let y = 0; y < L; y++) into[at + y] += w[y];
+  }
 }
 
 export function viterbi(
@@ -71,6 +101,7 @@ export function viterbi(
   return { labels, score: total };
 }
 
+/** Best labels for tokens given as flat feature lists (one group each: nothing cached). */
 export function decodeReferenceLabels(features: readonly (readonly string[])[], model: LinearChainScores, labelCount: number): number[] {
-  return viterbi(emissionScores(features, model, labelCount), model.transitions, labelCount).labels;
+  return viterbi(emissionScores(features.map((f) => [f]), model, labelCount), model.transitions, labelCount).labels;
 }

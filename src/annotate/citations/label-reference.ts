@@ -12,7 +12,7 @@ import { emissionScores, viterbi, type LinearChainScores } from './decode-refere
 import { formatAuthor, scanAuthors } from './parse-authors.js';
 import type { ParsedReference } from './parse-reference-by-rules.js';
 import type { LabelledField, ReferenceLabeller } from './reference-labeller-model.js';
-import { referenceTokenFeatures } from './reference-token-features.js';
+import { referenceTokenFeatures, type TokenFeatures } from './reference-token-features.js';
 import { tokenizeReference, type ReferenceToken } from './tokenize-reference.js';
 
 export const MAX_LABELLED_LENGTH = 2000;
@@ -20,7 +20,7 @@ export const MAX_LABELLED_LENGTH = 2000;
 export interface LabellerInput {
   readonly tokens: readonly ReferenceToken[];
   readonly ruleLabels: readonly Label[];
-  readonly features: readonly (readonly string[])[];
+  readonly features: readonly TokenFeatures[];
 }
 
 export type LabelledFields = { readonly [F in LabelledField]: string | null } & { readonly authors: readonly string[] };

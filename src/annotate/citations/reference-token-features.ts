@@ -63,7 +63,14 @@ function computeShape(text: string): string {
   return shape.length > 4 ? shape.slice(0, 4) : shape;
 }
 
-export function referenceTokenFeatures(tokens: readonly ReferenceToken[], ruleLabels: readonly Label[]): string[][] {
+/**
+ * One token's features, in groups: all groups but the last are shared arrays (the same array for
+ * every token with the same word, neighbour, rules' context or place), so a decoder may cache their
+ * summed weights by identity; the last group is the token's own.
+ */
+export type TokenFeatures = readonly (readonly string[])[];
+
+export function referenceTokenFeatures(tokens: readonly ReferenceToken[], ruleLabels: readonly Label[]): TokenFeatures[] {
   const n = tokens.length;
   const lower = tokens.map((t) => t.text.toLowerCase());
   const shapes = tokens.map((t) => wordShape(t.text));
@@ -92,6 +99,7 @@ export function referenceTokenFeatures(tokens: readonly ReferenceToken[], ruleLa
   // What each segment looks like as a whole: titles are long and often in sentence case, journal
   // names short and capitalised, and the segment a number block sits in is the container's.
   const segmentFeatures = new Map<number, string[]>();
+  const segmentKeys = new Map<number, string>();
   for (let i = 0; i < n; ) {
     let j = i;
     while (j + 1 < n && segment[j + 1] === segment[i]) j++;
@@ -109,38 +117,62 @@ export function referenceTokenFeatures(tokens: readonly ReferenceToken[], ruleLa
     const size = words <= 1 ? '1' : words <= 3 ? '2-3' : words <= 7 ? '4-7' : '8+';
     const caps = words ? Math.round((4 * capitals) / words) : -1;
     segmentFeatures.set(segment[i], [`sgw=${size}`, `sgc=${caps}`, `sgcw=${size}|${caps}`, `sgd=${digits ? 1 : 0}`]);
+    segmentKeys.set(segment[i], `${size}|${caps}|${digits ? 1 : 0}`);
     i = j + 1;
   }
   const info = tokens.map((t) => wordInfo(t.text));
-  const features: string[][] = [];
+  const features: TokenFeatures[] = [];
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const w = lower[i];
-    const f: string[] = ['b', ...info[i].own, `r=${ruleLabels[i]}`];
-    f.push(...(i > 0 ? info[i - 1].asPrevious : START), ...(i + 1 < n ? info[i + 1].asNext : END), ...(i > 1 ? info[i - 2].asSecondPrevious : []));
-    f.push(`pww=${i > 0 ? lower[i - 1] : '<s>'}|${w}`, `wnw=${w}|${i + 1 < n ? lower[i + 1] : '</s>'}`);
-    f.push(POSITION[Math.floor((10 * i) / Math.max(1, n))], SEGMENT[Math.min(segment[i], 6)], SPACING[(t.spaceBefore ? 2 : 0) + (i + 1 < n && tokens[i + 1].spaceBefore ? 1 : 0)]);
-    f.push(...segmentFeatures.get(segment[i])!);
-    if (i === 0 || segment[i - 1] !== segment[i]) f.push('sgfirst', `sgfirst=${shapes[i]}`);
-    if (i < 3) f.push(`first=${i}`);
-    if (n - i <= 3) f.push(`last=${n - i}`);
-    if (inQuotes[i]) f.push('quoted');
-    if (inBrackets[i]) f.push('bracketed');
-    if (afterYearAt[i]) f.push('afterYear');
+    const spacing = (t.spaceBefore ? 2 : 0) + (i + 1 < n && tokens[i + 1].spaceBefore ? 1 : 0);
+    const place = shared(`${Math.floor((10 * i) / Math.max(1, n))}|${Math.min(segment[i], 6)}|${spacing}|${segmentKeys.get(segment[i])}`, () => [
+      `pos=${Math.floor((10 * i) / Math.max(1, n))}`, `seg=${Math.min(segment[i], 6)}`, `sp=${spacing >> 1}${spacing & 1}`, ...segmentFeatures.get(segment[i])!,
+    ]);
     // The rules' opinion with the neighbours': where the rules put a boundary, and what sits there.
     const prevRule = i > 0 ? ruleLabels[i - 1] : '<s>';
     const nextRule = i + 1 < n ? ruleLabels[i + 1] : '</s>';
-    f.push(`rr=${prevRule}|${ruleLabels[i]}|${nextRule}`, `rs=${ruleLabels[i]}|${shapes[i]}`);
-    features.push(f);
+    const rules = shared(`${prevRule}|${ruleLabels[i]}|${nextRule}|${shapes[i]}`, () => [`r=${ruleLabels[i]}`, `rr=${prevRule}|${ruleLabels[i]}|${nextRule}`, `rs=${ruleLabels[i]}|${shapes[i]}`]);
+    const own: string[] = [`pww=${i > 0 ? lower[i - 1] : '<s>'}|${w}`, `wnw=${w}|${i + 1 < n ? lower[i + 1] : '</s>'}`];
+    if (i === 0 || segment[i - 1] !== segment[i]) own.push('sgfirst', `sgfirst=${shapes[i]}`);
+    if (i < 3) own.push(`first=${i}`);
+    if (n - i <= 3) own.push(`last=${n - i}`);
+    if (inQuotes[i]) own.push('quoted');
+    if (inBrackets[i]) own.push('bracketed');
+    if (afterYearAt[i]) own.push('afterYear');
+    features.push([
+      info[i].own,
+      i > 0 ? info[i - 1].asPrevious : START,
+      i + 1 < n ? info[i + 1].asNext : END,
+      i > 1 ? info[i - 2].asSecondPrevious : NONE,
+      place,
+      rules,
+      own,
+    ]);
   }
   return features;
 }
 
+/** Every feature string of one token's groups, in order (what training reads). */
+export function flattenFeatures(token: TokenFeatures): string[] {
+  return token.flat();
+}
+
 const START = ['pw=<s>', 'ps=<s>'];
 const END = ['nw=</s>', 'ns=</s>'];
-const POSITION = Array.from({ length: 11 }, (_, k) => `pos=${k}`);
-const SEGMENT = Array.from({ length: 7 }, (_, k) => `seg=${k}`);
-const SPACING = ['sp=00', 'sp=01', 'sp=10', 'sp=11'];
+const NONE: readonly string[] = [];
+const groups = new Map<string, readonly string[]>();
+
+/** One group of features shared by every token with the same key (the same array, so scores can be cached on it). */
+function shared(key: string, build: () => string[]): readonly string[] {
+  let group = groups.get(key);
+  if (!group) {
+    if (groups.size > 50_000) groups.clear();
+    group = build();
+    groups.set(key, group);
+  }
+  return group;
+}
 
 /** A word's own features and those it lends its neighbours, built once per distinct word (strings reused, so their hashes are too). */
 interface WordInfo {
@@ -158,7 +190,7 @@ function wordInfo(text: string): WordInfo {
   const w = text.toLowerCase();
   const shape = wordShape(text);
   const classes = classesOf(w);
-  const own = [`w=${w}`, `s=${shape}`, ...classes.map((c) => `v=${c}`)];
+  const own = ['b', `w=${w}`, `s=${shape}`, ...classes.map((c) => `v=${c}`)];
   if (/^(?:1[5-9]\d\d|20[0-4]\d)$/.test(text)) own.push('yearlike');
   if (/^\p{Lu}/u.test(text)) own.push('cap');
   info = {

@@ -24,7 +24,7 @@ describe('Viterbi decoding', () => {
   });
 
   it('scores the best path under a mask of allowed labels', () => {
-    const emit = emissionScores([['a'], ['b'], ['a']], model, 2);
+    const emit = emissionScores([[['a']], [['b']], [['a']]], model, 2);
     expect(viterbi(emit, model.transitions, 2)).toEqual({ labels: [0, 0, 0], score: 4 });
     // The middle token may only be 1: then 1 1 1 (0 + 3 + 0) beats 0 1 1 and 1 1 0 (2 each).
     const mask = Uint8Array.from([1, 1, 0, 1, 1, 1]);
