@@ -49,8 +49,18 @@ export function formatEvidence(evidence: unknown): string {
     .join('; ');
 }
 
-function statusOf(decisions: readonly DecisionRow[] | undefined) {
-  if (!decisions?.length) return { status: 'proposed' as CodeStatus, newKey: null, reviewer: '', memos: [] };
+interface CodeReview {
+  readonly status: CodeStatus;
+  readonly newKey: string | null;
+  readonly reviewer: string;
+  readonly memos: ExportCode['memos'];
+}
+
+/** What an undecided code carries: shared, because nearly every code of a large store is undecided. */
+const UNDECIDED: CodeReview = Object.freeze({ status: 'proposed', newKey: null, reviewer: '', memos: Object.freeze([]) as ExportCode['memos'] });
+
+function statusOf(decisions: readonly DecisionRow[] | undefined): CodeReview {
+  if (!decisions?.length) return UNDECIDED;
   const derived = deriveStatus(decisions);
   const status: CodeStatus = derived.status === 'pending' ? 'proposed' : derived.status;
   const reviewers = new Set<string>(derived.byReviewer.keys());
@@ -63,41 +73,85 @@ function statusOf(decisions: readonly DecisionRow[] | undefined) {
   };
 }
 
-export function collectCodes(store: ExportStore, documents: readonly ExportDocument[], decisions: readonly DecisionRow[], themeNames: ReadonlyMap<string, string>): ExportCode[] {
-  const byId = new Map(documents.map((d) => [d.id, d]));
-  const groups = groupByTarget(decisions.filter((d) => d.targetKind === 'theme-code'));
-  const seen = new Set<string>();
-  const out: ExportCode[] = [];
-  let segments = { document: -1, sentences: new Map<string, { id: number; paragraph: number | null }>() };
-  const sentenceAt = (document: number, start: number, end: number) => {
-    if (segments.document !== document) {
-      const map = new Map<string, { id: number; paragraph: number | null }>();
-      for (const s of store.segments(document)) if (s.kind === 'sentence') map.set(`${s.start}|${s.end}`, { id: s.id, paragraph: s.paragraph });
-      segments = { document, sentences: map };
-    }
-    return segments.sentences.get(`${start}|${end}`) ?? null;
-  };
-  const nameOf = (themeId: string, fallback?: string | null) => fallback ?? themeNames.get(themeId) ?? themeId;
+/** A code's stored JSON as an object; anything else (malformed, an array, null) reads as `{}`. */
+function parseData(raw: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(String(raw));
+  } catch {
+    return {};
+  }
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
 
-  for (const a of store.annotations('theme-code')) {
-    if (a.data.level === 'paragraph') continue;
-    const document = byId.get(a.document);
-    const themeId = str(a.data.themeId);
-    if (!document || !themeId) continue;
-    const text = store.text(a.document);
-    const sentence = sentenceAt(a.document, a.start, a.end);
-    const key = targetId({ documentSha256: document.sha256 ?? '', targetKind: 'theme-code', start: a.start, end: a.end, targetKey: themeId });
-    seen.add(key);
-    const s = statusOf(groups.get(key));
-    const base = {
-      document, segmentId: sentence?.id ?? null, paragraph: sentence?.paragraph ?? null, page: a.page, start: a.start, end: a.end,
-      excerpt: text.slice(a.start, a.end), reviewer: s.reviewer, memos: s.memos, inFootnote: a.inFootnote,
-    };
-    out.push({
-      ...base, themeId, themeName: nameOf(themeId, str(a.data.themeName)), evidence: formatEvidence(a.data.evidence),
-      score: typeof a.data.score === 'number' ? a.data.score : null, origin: 'machine', status: s.status,
-    });
-    if (s.newKey) out.push({ ...base, themeId: s.newKey, themeName: nameOf(s.newKey), evidence: `recoded from ${themeId}`, score: null, origin: 'recode', status: 'accepted' });
+type SentenceIndex = Map<number, Map<number, { id: number; paragraph: number | null }>>;
+
+/** A document's sentences by start, then end (the last stored sentence wins when two share a span). */
+function sentenceIndex(store: ExportStore, document: number): SentenceIndex {
+  const index: SentenceIndex = new Map();
+  for (const s of store.segments(document)) {
+    if (s.kind !== 'sentence') continue;
+    let byEnd = index.get(s.start);
+    if (!byEnd) index.set(s.start, (byEnd = new Map()));
+    byEnd.set(s.end, { id: s.id, paragraph: s.paragraph });
+  }
+  return index;
+}
+
+const byPosition = (x: ExportCode, y: ExportCode) => x.start - y.start || x.end - y.end || (x.themeId < y.themeId ? -1 : x.themeId > y.themeId ? 1 : 0);
+
+/**
+ * Codes come out in the documents' order (the order `documents` is given in, by file), then by start,
+ * end and theme id (ties keep the order codes were stored in, a recode right after the code it replaces).
+ * Each document's codes are read with one indexed query and sorted on their own, and a
+ * decision key is built only for documents someone decided in, so a store of mostly undecided codes costs
+ * little more than reading them.
+ */
+export function collectCodes(store: ExportStore, documents: readonly ExportDocument[], decisions: readonly DecisionRow[], themeNames: ReadonlyMap<string, string>): ExportCode[] {
+  const groups = groupByTarget(decisions.filter((d) => d.targetKind === 'theme-code'));
+  const decidedShas = new Set<string>();
+  for (const list of groups.values()) decidedShas.add(list[0].documentSha256);
+  const seen = new Set<string>();
+  const nameOf = (themeId: string, fallback?: string | null) => fallback ?? themeNames.get(themeId) ?? themeId;
+  const perDocument = new Map<number, ExportCode[]>();
+
+  for (const document of documents) {
+    const rows = store.themeCodes(document.id);
+    if (!rows.length) continue;
+    const text = store.text(document.id);
+    const sha = document.sha256 ?? '';
+    const decided = decidedShas.has(sha);
+    let sentences: SentenceIndex | null = null;
+    const out: ExportCode[] = [];
+    for (const a of rows) {
+      const data = parseData(a.data);
+      if (data.level === 'paragraph') continue;
+      const themeId = str(data.themeId);
+      if (!themeId) continue;
+      sentences ??= sentenceIndex(store, document.id);
+      const sentence = sentences.get(a.start)?.get(a.end) ?? null;
+      let s = UNDECIDED;
+      if (decided) {
+        const key = targetId({ documentSha256: sha, targetKind: 'theme-code', start: a.start, end: a.end, targetKey: themeId });
+        seen.add(key);
+        s = statusOf(groups.get(key));
+      }
+      const excerpt = text.slice(a.start, a.end);
+      const inFootnote = a.inFootnote === 1;
+      out.push({
+        document, themeId, themeName: nameOf(themeId, str(data.themeName)), segmentId: sentence?.id ?? null, paragraph: sentence?.paragraph ?? null,
+        page: a.page, start: a.start, end: a.end, excerpt, evidence: formatEvidence(data.evidence), score: typeof data.score === 'number' ? data.score : null,
+        origin: 'machine', status: s.status, reviewer: s.reviewer, memos: s.memos, inFootnote,
+      });
+      if (s.newKey) {
+        out.push({
+          document, themeId: s.newKey, themeName: nameOf(s.newKey), segmentId: sentence?.id ?? null, paragraph: sentence?.paragraph ?? null,
+          page: a.page, start: a.start, end: a.end, excerpt, evidence: `recoded from ${themeId}`, score: null,
+          origin: 'recode', status: 'accepted', reviewer: s.reviewer, memos: s.memos, inFootnote,
+        });
+      }
+    }
+    if (out.length) perDocument.set(document.id, out);
   }
 
   // Manual codes: decision groups that start with a 'manual' action and match no machine code.
@@ -110,17 +164,26 @@ export function collectCodes(store: ExportStore, documents: readonly ExportDocum
     const text = store.text(document.id);
     if (first.end > text.length) continue;
     const s = statusOf(list);
-    const sentence = sentenceAt(document.id, first.start, first.end);
-    out.push({
+    const sentence = sentenceIndex(store, document.id).get(first.start)?.get(first.end) ?? null;
+    const code: ExportCode = {
       document, themeId: first.targetKey, themeName: nameOf(first.targetKey), segmentId: sentence?.id ?? null, paragraph: sentence?.paragraph ?? null,
       page: pageOf(store, document.id, first.start), start: first.start, end: first.end, excerpt: text.slice(first.start, first.end),
       evidence: 'manual', score: null, origin: 'manual', status: s.status === 'proposed' ? 'accepted' : s.status, reviewer: s.reviewer || first.reviewer,
       memos: s.memos, inFootnote: false,
-    });
+    };
+    const out = perDocument.get(document.id);
+    if (out) out.push(code);
+    else perDocument.set(document.id, [code]);
   }
-  // Documents come ordered by file; rank them once so the sort compares numbers, not strings.
-  const rank = new Map(documents.map((d, i) => [d.id, i]));
-  return out.sort((x, y) => rank.get(x.document.id)! - rank.get(y.document.id)! || x.start - y.start || x.end - y.end || (x.themeId < y.themeId ? -1 : x.themeId > y.themeId ? 1 : 0));
+  // Codes are stored in reading order, so each document's list is nearly sorted and the stable sort is cheap.
+  const all: ExportCode[] = [];
+  for (const document of documents) {
+    const out = perDocument.get(document.id);
+    if (!out) continue;
+    perDocument.delete(document.id);
+    for (const code of out.sort(byPosition)) all.push(code);
+  }
+  return all;
 }
 
 function pageOf(store: ExportStore, document: number, offset: number): number {

@@ -104,6 +104,11 @@ export interface ExportStore {
   messages(): Iterable<ExportMessage>;
   /** Annotations of one kind, ordered by document, start, end. */
   annotations(kind: string): Iterable<ExportAnnotation>;
+  /**
+   * One document's theme codes in the order they were stored (id), with `data` left as stored JSON text:
+   * the codes are the bulk of a store (100+ per document), so the caller parses only what it keeps.
+   */
+  themeCodes(document: number): RawThemeCode[];
   segments(document: number): ExportSentence[];
   /** document row id → number of sentences. */
   sentenceCounts(): Map<number, number>;
@@ -129,6 +134,15 @@ function hasTable(db: Db, name: string): boolean {
 
 type RawAnnotation = Omit<ExportAnnotation, 'data' | 'inFootnote'> & { data: string; inFootnote: number };
 
+export interface RawThemeCode {
+  readonly start: number;
+  readonly end: number;
+  readonly page: number;
+  /** 1 inside a footnote, else 0. */
+  readonly inFootnote: number;
+  readonly data: string;
+}
+
 export function createExportStore(db: Db): ExportStore {
   const s = {
     documents: db.prepare('SELECT id, document_id AS documentId, file, sha256, title, language, pages, status, error FROM documents ORDER BY file'),
@@ -139,6 +153,9 @@ export function createExportStore(db: Db): ExportStore {
       FROM messages m LEFT JOIN documents d ON d.id = m.document ORDER BY m.file, m.id`),
     annotations: db.prepare(`SELECT id, document, kind, start, "end", page, source, version, rule, in_footnote AS inFootnote, data
       FROM annotations WHERE kind = ? ORDER BY document, start, "end", id`),
+    // Ordered by id, which the (document, kind) index gives without a sort; callers sort by position.
+    themeCodes: db.prepare(`SELECT start, "end", page, in_footnote AS inFootnote, data FROM annotations
+      WHERE document = ? AND kind = 'theme-code' ORDER BY id`),
     segments: db.prepare('SELECT id, kind, idx, start, "end", page, paragraph FROM segments WHERE document = ? ORDER BY kind, idx'),
     sentenceCounts: db.prepare(`SELECT document, COUNT(*) AS n FROM segments WHERE kind = 'sentence' GROUP BY document`),
     instruments: db.prepare(`SELECT id, name_en AS nameEn, name_id AS nameId, kind, year, indonesia_status AS indonesiaStatus, ratified_by AS ratifiedBy
@@ -166,9 +183,14 @@ export function createExportStore(db: Db): ExportStore {
     *annotations(kind) {
       for (const r of s.annotations.iterate(kind) as Iterable<RawAnnotation>) {
         const data = parseJson<unknown>(r.data, {});
-        yield { ...r, inFootnote: r.inFootnote === 1, data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {} };
+        // The row object is fresh from SQLite and ours: fill it in rather than copy it (one object per row, not two).
+        const out = r as unknown as { inFootnote: boolean; data: Record<string, unknown> };
+        out.inFootnote = r.inFootnote === 1;
+        out.data = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+        yield out as unknown as ExportAnnotation;
       }
     },
+    themeCodes: (document) => s.themeCodes.all(document) as RawThemeCode[],
     segments: (document) => s.segments.all(document) as ExportSentence[],
     sentenceCounts: () => new Map((s.sentenceCounts.all() as { document: number; n: number }[]).map((r) => [r.document, r.n])),
     instruments: () => s.instruments.all() as ExportInstrument[],
