@@ -16,11 +16,13 @@ import type { CitationsOptions } from './options.js';
 import { findBibliography } from './find-bibliography.js';
 import { findInTextCitations } from './find-in-text-citations.js';
 import { parseReference, type ParsedReference } from './parse-reference.js';
+import { loadReferenceLabeller } from './reference-labeller-model.js';
 import { resolveNoteCitations, type ResolvedBackReference } from './resolve-note-citations.js';
 import { familyOf, similarNames, workKey } from './same-work.js';
 
 export const CITATIONS_ID = 'citations';
-export const CITATIONS_VERSION = '0.1.0';
+/** The annotator's version: the code's, and the learned labeller's weights it parses references with. */
+export const CITATIONS_VERSION = `0.2.0+${loadReferenceLabeller()?.version ?? 'rules'}`;
 
 export interface ReferenceData {
   readonly noteNumber: number | null;

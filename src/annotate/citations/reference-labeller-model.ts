@@ -54,7 +54,20 @@ export function compileReferenceLabeller(file: ReferenceLabellerFile): Reference
 export function loadReferenceLabeller(file: string | URL = defaultLabellerFile): ReferenceLabeller | null {
   const isDefault = String(file) === String(defaultLabellerFile);
   if (isDefault && cached !== undefined) return cached;
-  const model = existsSync(file) ? compileReferenceLabeller(JSON.parse(readFileSync(file, 'utf8')) as ReferenceLabellerFile) : null;
+  let model: ReferenceLabeller | null = null;
+  if (existsSync(file)) {
+    const text = readFileSync(file, 'utf8');
+    const compiled = compileReferenceLabeller(JSON.parse(text) as ReferenceLabellerFile);
+    // The version names the weights themselves, so stored annotations trace to the exact model.
+    model = { ...compiled, version: `${compiled.version}#${contentHash(text)}` };
+  }
   if (isDefault) cached = model;
   return model;
+}
+
+/** FNV-1a of the text, as 8 hex digits. */
+function contentHash(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  return h.toString(16).padStart(8, '0');
 }
