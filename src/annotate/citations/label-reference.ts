@@ -2,9 +2,12 @@
  * One reference string → its fields as the learned labeller reads them: the string is tokenized, the
  * rule parse is aligned onto the tokens (its fields become features), the features are scored and the
  * best label sequence decoded (Viterbi); each field is then the longest run of tokens carrying its
- * label, sliced from the string and cleaned as the labels are. Authors are the author run read by the
- * rules' name splitter. Strings longer than `MAX_LABELLED_LENGTH` are no single reference: the
- * labeller declines (null) and the rules answer alone, which keeps the work linear.
+ * label, sliced from the string and cleaned as the labels are. Per field it also gives the margin by
+ * which the labeller prefers its reading to the best one agreeing with the rules there (what the
+ * combination weighs). Authors, read from the author run by the rules' name splitter, are only
+ * computed on request (evaluation): the shipped parser keeps the rules' list. Strings longer than
+ * `MAX_LABELLED_LENGTH` are no single reference: the labeller declines (null) and the rules answer
+ * alone, which keeps the work linear.
  */
 import { alignReferenceFields, LABELS, type Label } from './align-reference-fields.js';
 import { cleanFieldValue } from './clean-field-value.js';
