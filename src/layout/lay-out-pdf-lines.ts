@@ -64,7 +64,9 @@ function markGeometricBreaks(body: readonly LayoutLine[]): void {
   const xs = body.map((l) => Math.round(l.raw.x ?? 0));
   const margin = mode(xs);
   const rights = body.map((l) => (l.raw.x ?? 0) + (l.raw.width ?? 0));
-  const fullRight = Math.max(...rights);
+  // A loop, not Math.max(...rights): spreading a page of 100,000+ lines overflows the call stack.
+  let fullRight = -Infinity;
+  for (const r of rights) fullRight = Math.max(fullRight, r);
   const steps: number[] = [];
   for (let i = 1; i < body.length; i++) {
     const d = (body[i - 1].raw.y ?? 0) - (body[i].raw.y ?? 0);

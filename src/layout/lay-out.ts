@@ -51,7 +51,8 @@ export function layOut(raw: RawDocument, options: LayoutOptions, report: Report)
     const glued = notes.size || markdown ? findMarkerCandidates(lines, markdown).filter((c) => !called.has(c.number)) : [];
     linkMarkers([...superscripts, ...glued], notes);
   }
-  if (options.dehyphenate) for (const line of lines) if (line.role === 'body') line.cuts.push(...findInlineCuts(line));
+  // Cuts are appended one by one: a long line can have more cuts than a spread call takes arguments.
+  if (options.dehyphenate) for (const line of lines) if (line.role === 'body') for (const cut of findInlineCuts(line)) line.cuts.push(cut);
   markParagraphBreaks(lines);
 
   const lexicon = documentLexicon(lines.filter((l) => l.role === 'body' || l.role === 'note').map((l) => l.raw.text));

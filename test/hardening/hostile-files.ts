@@ -156,3 +156,24 @@ export function cveFontPdf(payloadFile: string, lines: readonly string[]): Buffe
     { dict: `/Length1 ${program.length} /Length2 0 /Length3 0`, stream: program },
   ]);
 }
+
+/**
+ * One very tall page (pdfjs accepts a MediaBox far beyond the 14,400-point limit of the spec) with
+ * `count` short lines in two columns, each line its own text item: a page with as many lines as a
+ * whole book, to find work that grows with the square of a page's lines.
+ */
+export function tallPagePdf(count: number): Buffer {
+  const rows = Math.ceil(count / 2);
+  const height = rows * 2 + 100;
+  const ops = ['BT /F1 1.5 Tf'];
+  for (let i = 0; i < count; i++) {
+    const x = i % 2 ? 320 : 40;
+    const y = height - 50 - Math.floor(i / 2) * 2;
+    ops.push(`1 0 0 1 ${x} ${y} Tm (${WORDS[i % WORDS.length]} ${i}) Tj`);
+  }
+  ops.push('ET');
+  const objects = textPdfObjects([]);
+  objects[2] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 ${height}] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>`;
+  objects[3] = { dict: '/Filter /FlateDecode', stream: deflateSync(Buffer.from(ops.join('\n'), 'latin1')) };
+  return writePdf(objects);
+}

@@ -14,7 +14,7 @@ import { defaultPipeline } from '../../src/config.js';
 import { runPipeline, type RunSummary } from '../../src/pipeline.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { textPdfObjects, writePdf } from '../extract/write-pdf.js';
-import { brokenXrefPdf, CVE_GLOBAL, cveFontPdf, imageOnlyPdf, prevLoopPdf, selfPrevPdf, SENTENCE, tinyItemsPdf } from './hostile-files.js';
+import { brokenXrefPdf, CVE_GLOBAL, cveFontPdf, imageOnlyPdf, prevLoopPdf, selfPrevPdf, SENTENCE, tallPagePdf, tinyItemsPdf } from './hostile-files.js';
 
 const isRoot = process.getuid?.() === 0;
 const UTF16_TEXT = 'Pasal 1\nSetiap pekerja migran berhak atas perlindungan hukum.\n';
@@ -44,6 +44,7 @@ describe('hostile inputs in one batch', () => {
     put('owner-password-only.pdf', writePdf(textPdfObjects([SENTENCE, 'Copying is restricted by an owner password.']), { encryption: { userPassword: '', ownerPassword: 'pemilik' } }));
     put('image-only.pdf', imageOnlyPdf());
     put('tiny-items.pdf', tinyItemsPdf(100_000));
+    put('hundred-thousand-lines.pdf', tallPagePdf(100_000));
     put('broken-xref.pdf', brokenXrefPdf());
     put('prev-loop.pdf', prevLoopPdf());
     put('self-prev.pdf', selfPrevPdf());
@@ -95,6 +96,11 @@ describe('hostile inputs in one batch', () => {
   it('reads a page of 100,000 one-letter items and flags its text as garbled, quickly', () => {
     expect(doc('tiny-items.pdf')).toMatchObject({ status: 'flagged', error: expect.stringMatching(/^the PDF's text layer is garbled/) });
     expect(doc('tiny-items.pdf').text!.replace(/\s/g, '').length).toBe(100_000);
+  });
+
+  it('reads a page of 100,000 lines in two columns, keeping every line', () => {
+    expect(doc('hundred-thousand-lines.pdf')).toMatchObject({ status: 'ok', pages: 1 });
+    expect(doc('hundred-thousand-lines.pdf').text!.match(/\b[a-z]+ \d+\b/gi)!.length).toBe(100_000);
   });
 
   it('recovers PDFs with a wrong cross-reference table and with looping /Prev trailers', () => {

@@ -104,7 +104,8 @@ function mergeEvidence(codes: readonly SentenceCode[]): Evidence[] {
     for (const e of c.evidence) {
       const slot = byRule.get(e.rule) ?? { terms: [], spans: [] };
       for (const t of e.terms) if (!slot.terms.includes(t)) slot.terms.push(t);
-      slot.spans.push(...e.spans);
+      // One by one: a long sentence's evidence can hold more spans than a spread call takes arguments.
+      for (const span of e.spans) slot.spans.push(span);
       byRule.set(e.rule, slot);
     }
   }
