@@ -411,7 +411,8 @@ class Paginator {
       });
   }
 
-  place(row: Row, next?: Row): void {
+  /** `keepBelow`: height of the rows this one must share a page with (see `keepHeight`). */
+  place(row: Row, keepBelow = 0): void {
     for (let attempt = 0; ; attempt++) {
       const columnStart = this.yTop === bodyTop || (this.columns !== undefined && this.yTop === this.columns.top);
       const top = this.yTop - (columnStart ? 0 : row.spaceBefore);
@@ -419,7 +420,7 @@ class Paginator {
       const fresh = this.notesFor(row);
       const limit = Math.min(bottom, this.minY);
       const need = bodyBottom + this.footHeight(this.foot.length + fresh.length);
-      const keep = row.keepWithNext && next ? next.spaceBefore + next.leading : 0;
+      const keep = row.keepWithNext ? keepBelow : 0;
       const fitsAll = limit >= need && (keep === 0 || limit - keep >= need);
       let take = fresh.length;
       if (!fitsAll) {
@@ -452,7 +453,7 @@ class Paginator {
 
   startColumns(title: Row[]): void {
     this.pageBreak();
-    title.forEach((r, i) => this.place(r, title[i + 1]));
+    title.forEach((r, i) => this.place(r, keepHeight(title, i)));
     this.columns = { top: this.yTop - 10, col: 0 };
     this.yTop = this.columns.top;
   }
@@ -508,6 +509,22 @@ class Paginator {
   }
 }
 
+// A heading chain (BAB, its title, Bagian, its title, Pasal) is kept with the first ordinary row
+// after it; the cap stops a long run of kept rows from pushing everything to the next page.
+const maxKeptRows = 8;
+
+/** Height of the rows after `rows[i]` that must stay on its page: the kept chain and the row ending it. */
+function keepHeight(rows: readonly (Row | undefined)[], i: number): number {
+  let height = 0;
+  for (let j = i + 1; j < rows.length && j <= i + maxKeptRows; j++) {
+    const next = rows[j];
+    if (!next) break;
+    height += next.spaceBefore + next.leading;
+    if (!next.keepWithNext) break;
+  }
+  return height;
+}
+
 export async function renderPdf(src: CorpusSource, options: RenderOptions = {}): Promise<Uint8Array> {
   const date = options.date ?? defaultRenderDate;
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -516,16 +533,13 @@ export async function renderPdf(src: CorpusSource, options: RenderOptions = {}):
   const m = new Metrics(fonts);
   const items = src.blocks.flatMap((b) => layoutBlock(b, bodyWidth, m));
   const p = new Paginator(doc, src, m);
-  const nextRow = (i: number): Row | undefined => {
-    const it = items[i + 1];
-    return it?.kind === 'row' ? it.row : undefined;
-  };
+  const flowRows = items.map((it) => (it.kind === 'row' ? it.row : undefined));
   items.forEach((it, i) => {
-    if (it.kind === 'row') p.place(it.row, nextRow(i));
+    if (it.kind === 'row') p.place(it.row, keepHeight(flowRows, i));
     else if (it.kind === 'pagebreak') p.pageBreak();
     else {
       p.startColumns(it.title);
-      it.rows.forEach((r, j) => p.place(r, it.rows[j + 1]));
+      it.rows.forEach((r, j) => p.place(r, keepHeight(it.rows, j)));
       if (i < items.length - 1) p.endColumns();
     }
   });
