@@ -25,10 +25,20 @@ export interface QdpxProject {
 
 const TELAAH_USER = 'Telaah';
 
-function selectionName(excerpt: string): string {
+/** The excerpt on one line, cut to 79 characters (code points) and an ellipsis when longer than 80. */
+export function selectionName(excerpt: string): string {
   const collapsed = excerpt.replace(/\s+/g, ' ').trim();
-  const chars = [...collapsed];
-  return chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : collapsed;
+  if (collapsed.length <= 80) return collapsed; // never more code points than UTF-16 units
+  let cut = 0;
+  let count = 0;
+  for (let i = 0; i < collapsed.length; count++) {
+    if (count === 79) cut = i;
+    else if (count === 80) return `${collapsed.slice(0, cut)}…`;
+    const c = collapsed.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < collapsed.length && (collapsed.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    i += pair ? 2 : 1;
+  }
+  return collapsed;
 }
 
 function codeXml(theme: ExportTheme, children: ReadonlyMap<string | null, ExportTheme[]>, indent: string, seen: Set<string>): string {
