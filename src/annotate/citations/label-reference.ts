@@ -70,12 +70,10 @@ export function decodeLabellerInput(raw: string, input: LabellerInput, model: Li
     }
     // The best sequence that gives this field exactly the rules' tokens.
     const own = LABELS.indexOf(label);
-    const mask = new Uint8Array(n * L).fill(1);
+    const mask = new Uint8Array(n * L);
     for (let i = 0; i < n; i++) {
-      if (input.ruleLabels[i] === label) {
-        mask.fill(0, i * L, (i + 1) * L);
-        mask[i * L + own] = 1;
-      } else mask[i * L + own] = 0;
+      const ruled = input.ruleLabels[i] === label;
+      for (let y = 0, at = i * L; y < L; y++) mask[at + y] = (y === own) === ruled ? 1 : 0;
     }
     margins[field] = best.score - viterbi(emit, model.transitions, L, mask).score;
   }
