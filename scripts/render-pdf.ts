@@ -393,7 +393,12 @@ class Paginator {
     if (this.columns) this.columns = { top: bodyTop, col: 0 };
   }
 
-  private breakColumn(): void {
+  /** Height left in the current column above the foot area. */
+  get columnRoom(): number {
+    return this.yTop - bodyBottom - this.footHeight(this.foot.length);
+  }
+
+  breakColumn(): void {
     if (this.columns && this.columns.col === 0) {
       this.columns.col = 1;
       this.yTop = this.columns.top;
@@ -525,6 +530,22 @@ function keepHeight(rows: readonly (Row | undefined)[], i: number): number {
   return height;
 }
 
+/**
+ * Where a two-column section that fits on one page moves to the right column: the first row at or
+ * past half its height, so the columns end level as a typesetter balances them (a short right
+ * column would not be how a journal prints it). Returns -1 when the section runs past one page.
+ */
+function balancedSplit(rows: readonly Row[], room: number): number {
+  const total = rows.reduce((h, r) => h + r.spaceBefore + r.leading, 0);
+  if (total > 2 * room) return -1;
+  let height = 0;
+  for (let j = 0; j < rows.length; j++) {
+    if (height >= total / 2) return j;
+    height += rows[j].spaceBefore + rows[j].leading;
+  }
+  return -1;
+}
+
 export async function renderPdf(src: CorpusSource, options: RenderOptions = {}): Promise<Uint8Array> {
   const date = options.date ?? defaultRenderDate;
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -539,7 +560,11 @@ export async function renderPdf(src: CorpusSource, options: RenderOptions = {}):
     else if (it.kind === 'pagebreak') p.pageBreak();
     else {
       p.startColumns(it.title);
-      it.rows.forEach((r, j) => p.place(r, keepHeight(it.rows, j)));
+      const split = balancedSplit(it.rows, p.columnRoom);
+      it.rows.forEach((r, j) => {
+        if (j === split) p.breakColumn();
+        p.place(r, keepHeight(it.rows, j));
+      });
       if (i < items.length - 1) p.endColumns();
     }
   });
