@@ -26,7 +26,7 @@ export async function hashFile(file: string): Promise<string> {
 export async function planFile(found: DiscoveredFile, stored: StoredFileState | undefined, versions: PipelineVersions, maxFileMegabytes = Infinity): Promise<PlannedWork> {
   if (found.bytes > maxFileMegabytes * 1024 * 1024) {
     const mb = (found.bytes / 1024 / 1024).toFixed(1);
-    return { action: 'unreadable', file: found.file, rule: 'file-too-large', reason: `the file is ${mb} MB, above the limit of ${maxFileMegabytes} MB; raise limits.maxFileMegabytes in the pipeline file to process it` };
+    return { action: 'unreadable', file: found.file, rule: 'file-too-large', reason: `the file is ${mb} MB, above limits.maxFileMegabytes (${maxFileMegabytes}); raise that limit in the pipeline file to process it` };
   }
   const sameVersions = stored?.extractionVersion === versions.extraction && stored?.pipelineVersion === versions.pipeline;
   if (stored && sameVersions && stored.status !== 'missing' && stored.bytes === found.bytes && stored.mtimeMs === found.mtimeMs && stored.sha256) {

@@ -51,7 +51,8 @@ function annotate(doc: Omit<TelaahDocument, 'annotations'>, config: PipelineConf
   for (const annotator of annotatorsFor(config)) {
     const t = performance.now();
     try {
-      all.push(...annotator.annotate(current, report));
+      // A loop, not push(...spread): a document can yield more annotations than the call stack has room for.
+      for (const annotation of annotator.annotate(current, report)) all.push(annotation);
     } catch (error) {
       if (error instanceof DocumentFailure) throw error;
       // A bug in one annotator must not lose the document: record it and go on with the others.

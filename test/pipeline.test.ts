@@ -181,6 +181,6 @@ describe('per-document limits', () => {
     const summary = await runPipeline({ config: limited, inputs: [corpus], database: path.join(dir, 's.sqlite'), jobs: 1 });
     expect(summary.ok).toBe(1);
     expect(summary.failures).toEqual([{ file: path.join(corpus, 'big.txt'), unchanged: false,
-      reason: 'the file is 1.3 MB, above the limit of 1 MB; raise limits.maxFileMegabytes in the pipeline file to process it' }]);
+      reason: 'the file is 1.3 MB, above limits.maxFileMegabytes (1); raise that limit in the pipeline file to process it' }]);
   });
 });
