@@ -25,6 +25,8 @@ interface Writer {
   readonly random: Random;
   readonly fill: Fill;
   readonly vocabulary: Vocabulary;
+  /** Sentence templates drawn last, newest at the end. */
+  readonly recent: string[];
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
@@ -61,17 +63,28 @@ function writerFor(templates: Templates, lang: Language, random: Random): Writer
     const subject = lang === 'id' ? s.id : s.en;
     return pattern.replace('{number}', String(s.number)).replace('{year}', String(s.year)).replace('{subject}', subject);
   };
+  const short = (i: (typeof instruments)[number]) => (lang === 'id' ? i.short_id : i.short_en) ?? i[lang];
+  // A sentence about (not) ratifying names an instrument of that status: this document's if it has
+  // one, else any (a text about refugees still mentions the Refugee Convention as unratified).
+  const withStatus = (status: 'party' | 'not-party') => {
+    const own = instruments.filter((i) => i.indonesia === status);
+    return (own.length ? own : shared.instruments.filter((i) => i.indonesia === status)).map((i) => i[lang]);
+  };
+  const treaties = instruments.filter((i) => i.indonesia !== 'not-applicable');
   const vocabulary: Vocabulary = {
     ...shared.lists,
     ...t.lists,
     instrument: instruments.map((i) => i[lang]),
-    instrument_short: instruments.map((i) => (lang === 'id' ? i.short_id : i.short_en) ?? i[lang]),
+    instrument_short: instruments.map(short),
+    instrument_unratified: withStatus('not-party'),
+    instrument_ratified: withStatus('party'),
+    treaty_short: (treaties.length ? treaties : shared.instruments.filter((i) => i.indonesia !== 'not-applicable')).map(short),
     statute: statutes.map((s) => form(s, lang)),
     statute_short: statutes.map((s) => form(s, lang === 'id' ? 'short_id' : 'short_en')),
     // "28D ayat (1)" is how Indonesian cites a provision; English writes "28D(1)".
     pasal: lang === 'id' ? shared.constitutionArticles : shared.constitutionArticles.map((a) => a.replace(' ayat (', '(')),
   };
-  return { lang, t, random, vocabulary, fill: (template, context) => fillTemplate(template, vocabulary, random, context) };
+  return { lang, t, random, vocabulary, recent: [], fill: (template, context) => fillTemplate(template, vocabulary, random, context) };
 }
 
 /** Footnotes of one document: numbered in order, with Ibid. and Op. cit. only where they make sense. */
@@ -113,9 +126,18 @@ class Notes {
   }
 }
 
+// Templates used in the last few sentences are not drawn again, so a paragraph does not repeat itself.
+const RECENT = 12;
+
 function sentence(w: Writer, notes: Notes | null, noteChance: number): string {
-  const s = capitalize(w.fill(w.random.pick(w.t.sentences)));
-  return notes && w.random.chance(noteChance) ? s + notes.add() : s;
+  const { random, t } = w;
+  let template = random.pick(t.sentences);
+  for (let tries = 0; w.recent.includes(template) && tries < 8; tries++) template = random.pick(t.sentences);
+  w.recent.push(template);
+  if (w.recent.length > RECENT) w.recent.shift();
+  let s = capitalize(w.fill(template));
+  if (random.chance(0.35) && s.endsWith('.')) s = s.slice(0, -1) + w.fill(random.pick(t.modifiers)) + '.';
+  return notes && random.chance(noteChance) ? s + notes.add() : s;
 }
 
 function paragraph(w: Writer, notes: Notes | null, noteChance = 0.22): string {
@@ -184,9 +206,9 @@ function composeArticle(w: Writer, plan: DocumentPlan, budget: number): CorpusSo
   const closing = 2_500;
   for (let i = 0; size(blocks) + notes.chars() < budget - closing; i++) {
     const h = heading(random.pick(t.sections.body));
-    const body = sectionBody(w, notes, random.chance(0.5));
-    if (i === columnSection) blocks.push({ columns: { title: h, blocks: body.filter((b) => 'p' in b).map((b) => ({ p: (b as { p: string }).p })) } });
-    else blocks.push({ h }, ...body);
+    // A two-column section has no subsection headings: the renderer sets only its title full width.
+    if (i === columnSection) blocks.push({ columns: { title: h, blocks: sectionBody(w, notes, false) } });
+    else blocks.push({ h }, ...sectionBody(w, notes, random.chance(0.5)));
   }
   blocks.push({ h: heading(random.pick(t.sections.conclusion)) });
   for (let i = random.int(1, 2); i > 0; i--) blocks.push({ p: paragraph(w, null), indent: true });

@@ -13,7 +13,7 @@ const texts = z.array(z.string().min(1)).min(1);
 const lists = z.record(z.string(), texts);
 
 const sharedSchema = z.object({
-  instruments: z.array(z.object({ en: z.string(), id: z.string(), short_en: z.string().optional(), short_id: z.string().optional() }).strict()).min(1),
+  instruments: z.array(z.object({ en: z.string(), id: z.string(), short_en: z.string().optional(), short_id: z.string().optional(), indonesia: z.enum(['party', 'not-party', 'not-applicable']) }).strict()).min(1),
   statutes: z.array(z.object({ type: z.string(), number: z.number().int(), year: z.number().int(), id: z.string(), en: z.string() }).strict()).min(1),
   statuteForms: z.record(z.string(), z.object({ id: z.string(), en: z.string(), short_id: z.string(), short_en: z.string() }).strict()),
   constitutionArticles: texts,
@@ -38,6 +38,7 @@ const languageSchema = z.object({
   keywords: texts,
   sections: z.object({ intro: texts, method: texts, body: texts, subsections: texts, conclusion: texts, numbering: z.enum(['letters', 'roman']) }).strict(),
   sentences: texts,
+  modifiers: texts,
   lists,
   footnotes: z.object({ book: texts, journal: texts, statute: texts, instrument: texts, report: texts, ibid: texts, opcit: texts }).strict(),
   references: texts,

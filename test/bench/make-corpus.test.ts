@@ -118,7 +118,7 @@ describe('a generated corpus through the real pipeline', () => {
     run = await runPipeline({ config: defaultPipeline(), inputs: [corpus], database, jobs: 1 });
   });
 
-  it('processes all three documents, the PDF with status ok and its footnotes found', () => {
+  it('processes all three documents; the PDF and the extraction-style text come out ok with all their footnotes found', () => {
     expect(run.failed).toBe(0);
     const db = new Database(database, { readonly: true });
     try {
@@ -131,6 +131,12 @@ describe('a generated corpus through the real pipeline', () => {
       expect(pdf.status).toBe('ok');
       expect(pdf.pages).toBe(Number(pdfRow.pages));
       expect(pdf.footnotes).toBe(Number(pdfRow.footnotes));
+      // The text written as pdftotext would give it: every per-page footnote block is found too.
+      const extractedRow = made.find((m) => m.style === 'extracted')!;
+      const extracted = rows.find((r) => r.file.endsWith(extractedRow.file))!;
+      expect(extracted.status).toBe('ok');
+      expect(extracted.pages).toBe(Number(extractedRow.pages));
+      expect(extracted.footnotes).toBe(Number(extractedRow.footnotes));
     } finally {
       db.close();
     }
