@@ -187,40 +187,76 @@ function codingsOf(doc: AgreementDocument, decisions: readonly DecisionRow[], re
   return { touched, coding, adjudicated };
 }
 
-function unitsFor(doc: AgreementDocument, level: AgreementLevel, theme: string, reviewers: readonly string[],
-  touched: ReadonlySet<string>, coding: ReadonlyMap<string, Coding> | undefined, adjudicated: { positive: Span[]; negative: Span[] } | undefined,
-): ThemeUnits['units'] {
-  const machine = doc.machineCodes.filter((c) => c.themeId === theme);
-  let spans: Span[];
-  if (level === 'sentence') {
-    spans = [...doc.sentences];
-  } else {
-    const points = new Set<number>([0, doc.length]);
-    const add = (s: Span) => {
-      points.add(Math.max(0, Math.min(doc.length, s.start)));
-      points.add(Math.max(0, Math.min(doc.length, s.end)));
-    };
-    for (const c of coding?.values() ?? []) [...c.positive, ...c.pending].forEach(add);
-    machine.forEach(add);
-    adjudicated?.positive.forEach(add);
-    adjudicated?.negative.forEach(add);
-    const sorted = [...points].sort((a, b) => a - b);
-    spans = sorted.slice(1).map((end, i) => ({ start: sorted[i], end })).filter((s) => s.end > s.start);
+type Unit = ThemeUnits['units'][number];
+
+/**
+ * Units that share every value (each reviewer's, the auto-coder's, the adjudication) are interchangeable
+ * in every figure here, so they are tallied as one unit whose weight is their sum. Most of a document is
+ * text nobody coded; it becomes a single weighted unit per theme instead of one per sentence.
+ */
+class UnitTally {
+  private readonly byPattern = new Map<string, { weight: number; values: (number | null)[]; auto: number; adjudicated: number | null }>();
+
+  add(weight: number, values: (number | null)[], auto: number, adjudicated: number | null): void {
+    if (weight <= 0) return;
+    const key = `${values.join(',')}|${auto}|${adjudicated}`;
+    const unit = this.byPattern.get(key);
+    if (unit) unit.weight += weight;
+    else this.byPattern.set(key, { weight, values, auto, adjudicated });
   }
-  return spans.map((unit) => {
-    const values = reviewers.map((r) => {
-      if (!touched.has(r)) return null;
-      const c = coding?.get(r);
-      if (c && covers(c.positive, unit)) return 1;
-      if (c && covers(c.pending, unit)) return null;
-      return 0;
-    });
-    const adj = adjudicated && covers(adjudicated.positive, unit) ? 1 : adjudicated && covers(adjudicated.negative, unit) ? 0 : null;
-    return { weight: level === 'sentence' ? 1 : unit.end - unit.start, values, auto: covers(machine, unit) ? 1 : 0, adjudicated: adj };
-  });
+
+  addAll(other: UnitTally): void {
+    for (const u of other.byPattern.values()) this.add(u.weight, u.values, u.auto, u.adjudicated);
+  }
+
+  units(): Unit[] {
+    return [...this.byPattern.values()];
+  }
 }
 
-function consensus(unit: ThemeUnits['units'][number]): number | null {
+function unitsFor(doc: AgreementDocument, level: AgreementLevel, theme: string, reviewers: readonly string[],
+  touched: ReadonlySet<string>, coding: ReadonlyMap<string, Coding> | undefined, adjudicated: { positive: Span[]; negative: Span[] } | undefined,
+  tally: UnitTally,
+): void {
+  const machine = doc.machineCodes.filter((c) => c.themeId === theme);
+  // Every span that can make a unit's values differ from those of uncoded text.
+  const relevant: Span[] = [...machine];
+  for (const c of coding?.values() ?? []) relevant.push(...c.positive, ...c.pending);
+  if (adjudicated) relevant.push(...adjudicated.positive, ...adjudicated.negative);
+  const valuesOf = (unit: Span) => reviewers.map((r) => {
+    if (!touched.has(r)) return null;
+    const c = coding?.get(r);
+    if (c && covers(c.positive, unit)) return 1;
+    if (c && covers(c.pending, unit)) return null;
+    return 0;
+  });
+  // Uncoded text: every reviewer who touched the document says 0, the machine 0, no adjudication.
+  const uncoded = reviewers.map((r) => (touched.has(r) ? 0 : null));
+  const rate = (unit: Span, weight: number) => {
+    if (!covers(relevant, unit)) {
+      tally.add(weight, uncoded, 0, null);
+      return;
+    }
+    const adj = adjudicated && covers(adjudicated.positive, unit) ? 1 : adjudicated && covers(adjudicated.negative, unit) ? 0 : null;
+    tally.add(weight, valuesOf(unit), covers(machine, unit) ? 1 : 0, adj);
+  };
+  if (level === 'sentence') {
+    for (const unit of doc.sentences) rate(unit, 1);
+    return;
+  }
+  // Characters: the runs between consecutive span boundaries, each weighted by its length.
+  const points = new Set<number>([0, doc.length]);
+  for (const span of relevant) {
+    points.add(Math.max(0, Math.min(doc.length, span.start)));
+    points.add(Math.max(0, Math.min(doc.length, span.end)));
+  }
+  const sorted = [...points].sort((a, b) => a - b);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i] > sorted[i - 1]) rate({ start: sorted[i - 1], end: sorted[i] }, sorted[i] - sorted[i - 1]);
+  }
+}
+
+function consensus(unit: Unit): number | null {
   if (unit.adjudicated !== null) return unit.adjudicated;
   let ones = 0;
   let zeros = 0;
@@ -231,7 +267,7 @@ function consensus(unit: ThemeUnits['units'][number]): number | null {
   return ones > zeros ? 1 : zeros > ones ? 0 : null;
 }
 
-function rowFor(theme: string, options: AgreementOptions, reviewers: readonly string[], units: ThemeUnits['units']): AgreementRow {
+function rowFor(theme: string, options: AgreementOptions, reviewers: readonly string[], units: readonly Unit[]): AgreementRow {
   const kept = options.excludeUncoded ? units.filter((u) => u.values.some((v) => v === 1) || u.adjudicated === 1) : units;
   let tp = 0, fp = 0, fn = 0, consensusUnits = 0;
   for (const u of kept) {
@@ -253,7 +289,8 @@ function rowFor(theme: string, options: AgreementOptions, reviewers: readonly st
   };
 }
 
-export function computeAgreement(input: AgreementInput, options: AgreementOptions): AgreementRow[] {
+/** The units of each theme (sorted by theme id) and of all themes pooled, at one level. */
+function tallies(input: AgreementInput, level: AgreementLevel): { reviewers: string[]; perTheme: [string, Unit[]][]; pooled: Unit[] } {
   const decisions = input.decisions.filter((d) => d.targetKind === 'theme-code');
   const reviewers = [...new Set(decisions.filter((d) => !d.adjudication).map((d) => d.reviewer))].sort();
   const bySha = new Map<string, DecisionRow[]>();
@@ -262,22 +299,31 @@ export function computeAgreement(input: AgreementInput, options: AgreementOption
     if (list) list.push(d);
     else bySha.set(d.documentSha256, [d]);
   }
-  const perTheme = new Map<string, ThemeUnits['units']>();
+  const perTheme = new Map<string, UnitTally>();
   for (const doc of input.documents) {
     const docDecisions = bySha.get(doc.sha256) ?? [];
     if (!docDecisions.length) continue;
     const { touched, coding, adjudicated } = codingsOf(doc, docDecisions, reviewers);
     const themes = new Set([...coding.keys(), ...doc.machineCodes.map((c) => c.themeId)]);
     for (const theme of themes) {
-      const units = unitsFor(doc, options.level, theme, reviewers, touched, coding.get(theme), adjudicated.get(theme));
-      const list = perTheme.get(theme);
-      if (list) list.push(...units);
-      else perTheme.set(theme, units);
+      let tally = perTheme.get(theme);
+      if (!tally) perTheme.set(theme, (tally = new UnitTally()));
+      unitsFor(doc, level, theme, reviewers, touched, coding.get(theme), adjudicated.get(theme), tally);
     }
   }
   const themes = [...perTheme.keys()].sort();
-  const rows = themes.map((t) => rowFor(t, options, reviewers, perTheme.get(t)!));
-  rows.push(rowFor('*', options, reviewers, themes.flatMap((t) => perTheme.get(t)!)));
+  const pooled = new UnitTally();
+  for (const t of themes) pooled.addAll(perTheme.get(t)!);
+  return { reviewers, perTheme: themes.map((t) => [t, perTheme.get(t)!.units()]), pooled: pooled.units() };
+}
+
+export function computeAgreement(input: AgreementInput, options: AgreementOptions): AgreementRow[] {
+  return rowsFrom(tallies(input, options.level), options);
+}
+
+function rowsFrom(t: ReturnType<typeof tallies>, options: AgreementOptions): AgreementRow[] {
+  const rows = t.perTheme.map(([theme, units]) => rowFor(theme, options, t.reviewers, units));
+  rows.push(rowFor('*', options, t.reviewers, t.pooled));
   return rows;
 }
 
@@ -311,8 +357,9 @@ export function agreementCsvRows(db: Db): Record<string, string | number>[] {
   const round = (x: number | null) => (x === null ? '' : Math.round(x * 10_000) / 10_000);
   const out: Record<string, string | number>[] = [];
   for (const level of ['sentence', 'character'] as const) {
+    const units = tallies(input, level); // once per level, for both treatments of uncoded text
     for (const excludeUncoded of [false, true]) {
-      for (const r of computeAgreement(input, { level, excludeUncoded })) {
+      for (const r of rowsFrom(units, { level, excludeUncoded })) {
         out.push({
           theme: r.theme, level: r.level, uncoded_text: excludeUncoded ? 'excluded' : 'included', reviewers: r.reviewers.join(';'),
           units: r.units, cohen_kappa: round(r.kappa), krippendorff_alpha: round(r.alpha), consensus_units: r.consensusUnits,
