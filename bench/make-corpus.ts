@@ -55,8 +55,13 @@ export interface CorpusSummary {
   readonly megabytesPerSecond: number;
   /** Seconds spent typesetting PDFs (renderPdf and counting their pages), part of `seconds`. */
   readonly pdfSeconds: number;
+  /** CPU seconds of this process while generating: less disturbed than wall time on a shared machine. */
+  readonly cpuSeconds: number;
 }
 
+// PDF typesetting is about 90% of generation time (measured on 200 documents: 25.7 documents per
+// CPU-second at 0.5, 34.4 at 0.3), so 10,000 documents take about 6.5 CPU-minutes at 0.5, the share
+// bench/cases/scale.ts uses, and about 5 at 0.3. On a busy machine wall time is a multiple of that.
 export const DEFAULT_PDF_SHARE = 0.5;
 
 // Characters of text and notes per page, measured on the renderer's A4 page (11 pt Times, notes at
@@ -107,6 +112,7 @@ export async function makeCorpus(options: MakeCorpusOptions): Promise<CorpusSumm
   const manifest = openSync(path.join(out, 'MANIFEST.tsv'), 'w');
   writeSync(manifest, 'file\tlang\tkind\tformat\tstyle\tpages\tfootnotes\tbytes\ttitle\n');
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let pdfMs = 0;
   let pdfs = 0;
   let pages = 0;
@@ -133,9 +139,11 @@ export async function makeCorpus(options: MakeCorpusOptions): Promise<CorpusSumm
     closeSync(manifest);
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   return {
     documents: count, pdfs, texts: count - pdfs, pages, bytes, seconds,
     documentsPerSecond: count / seconds, megabytesPerSecond: bytes / 1e6 / seconds, pdfSeconds: pdfMs / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
   };
 }
 
@@ -165,5 +173,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   process.stderr.write('\n');
   console.log(`wrote ${s.documents} documents (${s.pdfs} PDF, ${s.texts} text), ${s.pages} pages, ${(s.bytes / 1e6).toFixed(1)} MB to ${out} in ${s.seconds.toFixed(1)} s`);
   console.log(`${s.documentsPerSecond.toFixed(1)} documents/s, ${s.megabytesPerSecond.toFixed(2)} MB/s, ${(s.pages / s.seconds).toFixed(0)} pages/s; ` +
-    `PDF typesetting ${(s.pdfSeconds / Math.max(s.seconds, 1e-9) * 100).toFixed(0)}% of the time`);
+    `PDF typesetting ${(s.pdfSeconds / Math.max(s.seconds, 1e-9) * 100).toFixed(0)}% of the time; ${s.cpuSeconds.toFixed(1)} CPU-s (${(s.documents / s.cpuSeconds).toFixed(1)} documents per CPU-s)`);
 }
