@@ -169,6 +169,16 @@ describe('bad input: a clear message, nothing lost, the batch goes on', () => {
   });
 });
 
+describe('a first run', () => {
+  it('creates the folder of a store that does not exist yet', async () => {
+    const dir = tempDir('first-');
+    mkdirSync(path.join(dir, 'corpus'));
+    writeFileSync(path.join(dir, 'corpus', 'a.txt'), 'Pasal 1 mengatur keimigrasian.\n');
+    const summary = await runPipeline({ config, inputs: [path.join(dir, 'corpus')], database: path.join(dir, 'new', 'folder', 'telaah.sqlite'), jobs: 1 });
+    expect(summary.ok).toBe(1);
+  });
+});
+
 describe('per-document limits', () => {
   const dir = tempDir('limits-');
   const corpus = path.join(dir, 'corpus');

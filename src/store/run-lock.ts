@@ -3,7 +3,8 @@
  * on the same store refuses with a clear message instead of interleaving writes; a lock left by a
  * killed process (its pid no longer alive) is taken over.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
 
 export class StoreLockedError extends Error {
   constructor(readonly pid: number, db: string) {
@@ -23,6 +24,7 @@ function alive(pid: number): boolean {
 
 export function acquireRunLock(db: string): () => void {
   const lockFile = `${db}.lock`;
+  mkdirSync(path.dirname(path.resolve(lockFile)), { recursive: true }); // a first run creates output/
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, 'wx');
