@@ -9,6 +9,7 @@
 import type { Annotation, TelaahDocument } from '../../document.js';
 import { pageAt } from '../../document.js';
 import type { AnnotatorDefinition } from '../annotator.js';
+import { blockBreaks } from './block-breaks.js';
 import { compileMatcher } from './compile-matcher.js';
 import { provisionFinder } from './find-provision.js';
 import { statuteRow } from './instrument-rows.js';
@@ -17,6 +18,7 @@ import { matchInstruments, type StatuteInfo } from './match-instruments.js';
 import type { InstrumentsOptions } from './options.js';
 import { referenceNotes } from './reference-notes.js';
 import { resolveAmbiguous } from './resolve-ambiguous.js';
+import { markBreaks, tokenize } from './tokenize.js';
 
 export type MentionResolution = 'name' | 'alias' | 'abbreviation' | 'statute-citation' | 'context';
 
@@ -33,7 +35,7 @@ export type InstrumentMentionData = {
 
 export type InstrumentMention = Annotation<InstrumentMentionData> & { readonly kind: 'instrument-mention' };
 
-export const INSTRUMENTS_VERSION = '1.0.0';
+export const INSTRUMENTS_VERSION = '1.1.0';
 
 export const instrumentsAnnotator: AnnotatorDefinition<InstrumentsOptions & { registryDir: string }> = {
   id: 'instruments',
@@ -46,7 +48,9 @@ export const instrumentsAnnotator: AnnotatorDefinition<InstrumentsOptions & { re
     return (doc: TelaahDocument): InstrumentMention[] => {
       if (options.enabled === false) return [];
       const text = doc.text;
-      const matches = matchInstruments(text, matcher);
+      // A mention never runs across a paragraph, from the body into the notes, or from one note into the next.
+      const tokens = markBreaks(tokenize(text, registry.matching.folds), blockBreaks(doc));
+      const matches = matchInstruments(text, matcher, tokens);
       const resolved = resolveAmbiguous(matches, text, registry, window);
       const inReference = referenceNotes(text, doc.footnotes, registry.references);
       const out: InstrumentMention[] = [];

@@ -6,7 +6,9 @@
  *   Pengungsi"), before it ("1951 Refugee Convention") or after it ("Konvensi Pengungsi 1951",
  *   "UUD NRI Tahun 1945"); a different year there rejects the reading;
  * - a line-end hyphenated word ("Keimi-\ngrasian") is tried joined;
- * - names never run across brackets, quotes, slashes, ; : ! ?.
+ * - names never run across brackets, quotes, slashes, ; : ! ?, a blank line or a block boundary
+ *   marked on the tokens (see `markBreaks`);
+ * - an acronym inside a document symbol or path ("CMW/C/GC/1") is not a mention.
  * Ambiguous short forms are returned with all their candidates for `resolveAmbiguous` to settle.
  */
 import type { Span } from '../../span.js';
@@ -79,6 +81,25 @@ function walk(t: Tokens, m: Matcher, node: TrieNode, j: number, first: number, p
   if (skippedYear === null && isYearKey(key)) walk(t, m, node, j + 1, first, path, key, out);
 }
 
+const SYMBOL_REACH = 48;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160;
+}
+
+/**
+ * Whether the span is glued by a slash to a run of at least two slashes (a UN document symbol such
+ * as "CMW/C/GC/1", a path). "ICCPR/ICESCR" (one slash) stays a pair of names. Scans a bounded
+ * stretch on either side, so the cost per match is constant.
+ */
+function inSymbol(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start - 1) !== 47 && text.charCodeAt(end) !== 47) return false;
+  let slashes = 0;
+  for (let p = start - 1; p >= 0 && p >= start - SYMBOL_REACH && !isSpace(text.charCodeAt(p)); p--) if (text.charCodeAt(p) === 47) slashes++;
+  for (let p = end; p < text.length && p < end + SYMBOL_REACH && !isSpace(text.charCodeAt(p)); p++) if (text.charCodeAt(p) === 47) slashes++;
+  return slashes >= 2;
+}
+
 function caseHolds(text: string, t: Tokens, accept: Accept, path: readonly number[]): boolean {
   for (let p = 0; p < accept.caseForms.length; p++) {
     const form = accept.caseForms[p];
@@ -144,6 +165,11 @@ export function matchInstruments(text: string, m: Matcher, tokens: Tokens = toke
         else if (m.yearMarkers.has(t.key[end]) && end + 1 < t.count && soft(end + 1) && Number(t.key[end + 1]) === year) end += 2;
       }
       if (end === best.end && first > 0 && soft(first) && isYearKey(t.key[first - 1]) && Number(t.key[first - 1]) === year && (out.length === 0 || out[out.length - 1].end <= t.start[first - 1])) first--;
+    }
+    // "CMW/C/GC/1", "CCPR/C/21/Rev.1", ".../Documents/ICCPR.pdf": an acronym inside a document symbol or path names a document, not the instrument.
+    if (best.resolution !== 'statute-citation' && inSymbol(text, t.start[first], t.end[end - 1])) {
+      i = end;
+      continue;
     }
     const statute = best.statute;
     out.push({

@@ -5,6 +5,8 @@
  * Takes the tokens, the text, the index of the first token after the type phrase, the type and the
  * matcher's word sets; returns the number, year, optional title and the token index where the
  * citation ends, or null when the tokens are not a citation. Works token by token: linear, no regex.
+ * No part runs across a paragraph or block boundary (`Gap.paragraph`), and the title ends at one and
+ * at a sentence end ("… tentang\n\nPenulis" keeps no title).
  */
 import type { Matcher } from './compile-matcher.js';
 import { isYearKey } from './compile-matcher.js';
@@ -49,10 +51,13 @@ function stopsAt(t: Tokens, s: number, m: Matcher): boolean {
 export function parseStatuteCitation(t: Tokens, text: string, from: number, type: string, m: Matcher): StatuteCitation | null {
   const n = t.count;
   let k = from;
+  // A citation never runs across a paragraph or block boundary.
+  if (k < n && t.gap[k] & Gap.paragraph) return null;
   // "Peraturan Pemerintah (PP) Nomor 31": a parenthetical abbreviation of the type.
   if (k < n && t.gap[k] & Gap.openParen && (k + 1 >= n || t.gap[k + 1] & Gap.closeParen) && /^[A-Z]+$/.test(text.slice(t.start[k], t.end[k]))) k++;
-  if (k + 1 < n && t.key[k] === 'republik' && t.key[k + 1] === 'indonesia' && !(t.gap[k] & STOP)) k += 2;
-  else if (k < n && text.slice(t.start[k], t.end[k]) === 'RI') k++;
+  if (k < n && t.gap[k] & Gap.paragraph) return null;
+  if (k + 1 < n && t.key[k] === 'republik' && t.key[k + 1] === 'indonesia' && !(t.gap[k] & STOP) && !(t.gap[k + 1] & STOP)) k += 2;
+  else if (k < n && text.slice(t.start[k], t.end[k]) === 'RI' && !(t.gap[k] & STOP)) k++;
   if (ISSUED.has(type)) {
     let s = k;
     const limit = Math.min(n, k + m.registry.statutes.issuerMaxTokens);
@@ -67,6 +72,7 @@ export function parseStatuteCitation(t: Tokens, text: string, from: number, type
   if (k >= n) return null;
   let numberWord = false;
   if (m.numberWords.has(t.key[k])) {
+    if (t.gap[k] & Gap.paragraph) return null;
     numberWord = true;
     k++;
   }

@@ -5,7 +5,10 @@
  * - reduplicated words joined by a hyphen ("Hak-Hak", "Undang-\n\nUndang") are one token spanning both
  *   halves, so "Hak-Hak Sipil" and "Hak Sipil" compare equal;
  * - a word broken by a hyphen at a line end ("Keimi-\ngrasian") carries `joinKey`, the key of the
- *   joined word, which the matcher tries when the halves do not match.
+ *   joined word, which the matcher tries when the halves do not match;
+ * - a blank line (two line breaks with only spaces between) is a paragraph break: `Gap.paragraph`,
+ *   and `Gap.hard` with it, so no name or citation runs across it. `markBreaks` adds the same bits at
+ *   block boundaries the text does not show (the start of the notes region, of each footnote).
  */
 import { foldToken } from './fold-token.js';
 
@@ -21,6 +24,8 @@ export const Gap = {
   /** Only a hyphen, possibly followed by whitespace. */
   hyphen: 64,
   newline: 128,
+  /** A paragraph or block boundary (always set together with `hard`). */
+  paragraph: 256,
 } as const;
 
 export interface Tokens {
@@ -51,11 +56,12 @@ function isWord(c: number): boolean {
 function gapBits(text: string, from: number, to: number): number {
   if (to - from === 1 && text.charCodeAt(from) === 32) return 0;
   let bits = 0;
+  let newlines = 0;
   let onlyHyphen = to > from && text.charCodeAt(from) === 45;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     switch (c) {
-      case 10: case 12: bits |= Gap.newline; break;
+      case 10: case 12: bits |= Gap.newline; newlines++; break;
       case 32: case 9: case 13: case 160: break;
       case 46: bits |= Gap.period; onlyHyphen = false; break;
       case 44: bits |= Gap.comma; onlyHyphen = false; break;
@@ -69,7 +75,25 @@ function gapBits(text: string, from: number, to: number): number {
       default: onlyHyphen = false;
     }
   }
-  return onlyHyphen ? bits | Gap.hyphen : bits;
+  // A word hyphenated across a blank line ("Undang-\n\nUndang") is still one word, not two paragraphs.
+  if (onlyHyphen) return bits | Gap.hyphen;
+  return newlines >= 2 ? bits | Gap.paragraph | Gap.hard : bits;
+}
+
+/**
+ * Marks block boundaries on tokens: each token that is the first at or after one of the `breaks`
+ * offsets (sorted ascending) gets `Gap.paragraph | Gap.hard` in its gap. Used for boundaries layout
+ * knows but the text may show only as one line break (notes region, each footnote, layout paragraphs).
+ * Returns new Tokens; linear in tokens + breaks.
+ */
+export function markBreaks(t: Tokens, breaks: readonly number[]): Tokens {
+  const gap = t.gap.slice();
+  let b = 0;
+  for (let i = 1; i < t.count && b < breaks.length; i++) {
+    while (b < breaks.length && breaks[b] < t.end[i - 1]) b++;
+    if (b < breaks.length && breaks[b] <= t.start[i]) gap[i] |= Gap.paragraph | Gap.hard;
+  }
+  return { ...t, gap };
 }
 
 /**

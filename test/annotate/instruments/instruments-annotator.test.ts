@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toSourceEnd, toSourceStart } from '../../../src/offset-map.js';
 import { Report } from '../../../src/message.js';
 import { instrumentsAnnotator, type InstrumentMention } from '../../../src/annotate/instruments/instruments-annotator.js';
-import { documentFromText, REGISTRY_DIR } from './build-document.js';
+import { documentFromBytes, documentFromText, REGISTRY_DIR } from './build-document.js';
 import { parseMarked } from './parse-marked.js';
 
 const annotate = instrumentsAnnotator.create({ enabled: true, registry: 'registry', contextWindow: 600, registryDir: REGISTRY_DIR });
@@ -35,7 +35,7 @@ describe('instruments annotator: names, aliases and abbreviations', () => {
     'Lihat <instrument id="refugee-convention-1951">Konvensi 1951 tentang Status Pengungsi</instrument> yang mengatur pengungsi.',
     'The <instrument id="refugee-convention-1951">1951 Refugee Convention</instrument> protects refugees.',
     'Pasal 7 <instrument id="iccpr">Kovenan Internasional tentang Hak Sipil dan Politik</instrument> serta <instrument id="iccpr">ICCPR</instrument> sendiri.',
-    'termasuk <instrument id="iccpr">Konvensi Internasional tentang Hak-Hak Sipil dan \n\nPolitik</instrument> (salah sebut)',
+    'termasuk <instrument id="iccpr">Konvensi Internasional tentang Hak-Hak Sipil dan \nPolitik</instrument> (salah sebut)',
     'the <instrument id="iccpr">International Covenant on Civil and Political Rights</instrument> (<instrument id="iccpr">ICCPR</instrument>)',
     'seperti <instrument id="icrmw">Konvensi Internasional tentang Perlindungan Hak-Hak Semua Pekerja Migran dan Anggota Keluarganya</instrument> (<instrument id="icrmw">ICRMW</instrument>) dan <instrument id="ilo-conventions">Konvensi-konvensi ILO</instrument>.',
     '<instrument id="icrmw">Konvensi Internasional tentang Perlindungan Hak-\nHak Semua Pekerja Migran dan Anggota Keluarga Mereka</instrument> berlaku',
@@ -70,7 +70,7 @@ describe('instruments annotator: statute citations', () => {
     '<instrument id="id-keppres-36-1990">Keppres 36/1990</instrument>',
     'lihat <instrument id="id-permen-4-2020">Permenkumham Nomor 4 Tahun 2020</instrument>',
     'dan <instrument id="id-perda-6-2025">Perda Provinsi DIY Nomor 6 Tahun 2025 tentang Pencegahan Korban Perdagangan Orang</instrument>.',
-    '<instrument id="id-uu-39-1999">Undang-Undang \n\nNomor 39 Tahun 1999 tentang Hak Asasi Manusia</instrument> dan <instrument id="id-uu-26-2000">Undang-Undang Nomor 26 \n\nTahun 2000 tentang Pengadilan Hak Asasi Manusia</instrument>',
+    'berdasarkan <instrument id="id-uu-39-1999">Undang-Undang \nNomor 39 Tahun 1999 tentang Hak Asasi Manusia</instrument> dan <instrument id="id-uu-26-2000">Undang-Undang Nomor 26 \nTahun 2000 tentang Pengadilan Hak Asasi Manusia</instrument>',
     '<instrument id="id-uu-18-2017">UNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 18 TAHUN 2017\nTENTANG\nPELINDUNGAN PEKERJA MIGRAN INDONESIA</instrument>\nDENGAN RAHMAT TUHAN YANG MAHA ESA',
     'Peraturan Daerah ini mulai berlaku, <instrument id="id-perda-6-2014">Peraturan Daerah Daerah Istimewa Yogyakarta Nomor 6 Tahun 2014 tentang Perlindungan Terhadap Korban</instrument> dicabut',
     'lihat <instrument id="id-uu-24-2011">Undang-Undang Nomor 24 Tahun 2011 tentang Badan</instrument> 29 / 43',
@@ -117,5 +117,40 @@ describe('instruments annotator: provisions and context', () => {
     expect((await run('Prinsip-Prinsip Panduan itu penting.')).got).toEqual([]);
     expect((await run('Perusahaan dan bisnis wajib menghormati Prinsip-Prinsip Panduan.')).got.map((g) => g.id)).toEqual(['ungp-bhr']);
     expect((await run('Pengungsi internal dilindungi oleh Prinsip-Prinsip Panduan.')).got.map((g) => g.id)).toEqual(['guiding-principles-idp']);
+  });
+});
+
+describe('instruments annotator: paragraph, notes and document-symbol boundaries', () => {
+  it.each([
+    // A statute title stops at a paragraph break: the next paragraph (an author note) is not its title.
+    'Telaah atas <instrument id="id-uu-18-2017">Undang-Undang Nomor 18 Tahun 2017</instrument> tentang\n\nPenulis korespondensi: contoh.',
+    // … and at a sentence end.
+    'sesuai <instrument id="id-uu-6-2011">UU No. 6 Tahun 2011 tentang Keimigrasian</instrument>. Pengungsi tetap',
+    // A name never runs across a blank line.
+    'termasuk Konvensi Internasional tentang Hak-Hak Sipil dan\n\nPolitik (salah sebut)',
+    // Nor does a citation between its type and its number.
+    'berdasarkan Undang-Undang\n\nNomor 39 Tahun 1999 yang',
+    // A UN document symbol holds the acronym of a treaty body, not a mention of the treaty.
+    'General Comment No. 1 on Migrant Domestic Workers, CMW/C/GC/1 (2011), paras. 7-13; see also CCPR/C/21/Rev.1.',
+    'the <instrument id="icrmw">CMW</instrument>, in its General Comment No. 1',
+    'both the <instrument id="iccpr">ICCPR</instrument>/<instrument id="icescr">ICESCR</instrument> pair',
+  ])('%s', expectMarked);
+
+  it('never runs from the body into the notes, or from one note into the next', async () => {
+    const text = [
+      'Artikel ini menelaah Undang-Undang Nomor 18 Tahun 2017 tentang[^1]',
+      '',
+      '[^1]: Penulis korespondensi: nama@contoh.ac.id.',
+      '[^2]: Lihat Undang-Undang Nomor 6 Tahun 2012 tentang',
+      '[^3]: Pengesahan Konvensi.',
+      '',
+    ].join('\n');
+    const doc = await documentFromBytes('case.md', new TextEncoder().encode(text));
+    expect(doc.footnotes.length).toBe(3);
+    const mentions = annotate(doc, new Report('case')) as InstrumentMention[];
+    expect(mentions.map((m) => [m.data.instrumentId, m.data.surface, m.data.statute?.title ?? null, m.start >= doc.notesStart])).toEqual([
+      ['id-uu-18-2017', 'Undang-Undang Nomor 18 Tahun 2017', null, false],
+      ['id-uu-6-2012', 'Undang-Undang Nomor 6 Tahun 2012', null, true],
+    ]);
   });
 });
