@@ -37,8 +37,9 @@ export function layOutPdfLines(raw: RawDocument, options: LayoutOptions, vocabul
     pages.push(lines.slice(at, at + list.length));
     at += list.length;
   }
-  const furniture = options.headers ? findRunningLines(pages, vocabulary) : new Map<number, PageFurniture>();
+  // Running lines are few: the size most text is set in is the body's with or without them.
   const bodySize = dominantSize(lines.filter((l) => l.role === 'body'));
+  const furniture = options.headers ? findRunningLines(pages, vocabulary, bodySize) : new Map<number, PageFurniture>();
   if (options.footnotes) findPdfFootnotes(pages, bodySize);
   for (const page of pages) markGeometricBreaks(page.filter((l) => l.role === 'body'));
   return { lines, furniture, bodySize, columnPages };
