@@ -89,11 +89,10 @@ type SentenceIndex = Map<number, Map<number, { id: number; paragraph: number | n
 /** A document's sentences by start, then end (the last stored sentence wins when two share a span). */
 function sentenceIndex(store: ExportStore, document: number): SentenceIndex {
   const index: SentenceIndex = new Map();
-  for (const s of store.segments(document)) {
-    if (s.kind !== 'sentence') continue;
-    let byEnd = index.get(s.start);
-    if (!byEnd) index.set(s.start, (byEnd = new Map()));
-    byEnd.set(s.end, { id: s.id, paragraph: s.paragraph });
+  for (const [start, end, id, paragraph] of store.sentenceSpans(document)) {
+    let byEnd = index.get(start);
+    if (!byEnd) index.set(start, (byEnd = new Map()));
+    byEnd.set(end, { id, paragraph });
   }
   return index;
 }

@@ -116,8 +116,9 @@ export const csvTables: readonly CsvTable[] = [
     *rows(c) {
       const order = new Map(c.themes().map((t, i) => [t.id, i]));
       const labels = pageLabels(c);
+      const file = fileRanks(c);
       const quotes = [...c.countedCodes()].sort((a, b) => (order.get(a.themeId) ?? 1e9) - (order.get(b.themeId) ?? 1e9)
-        || Number(b.status === 'accepted') - Number(a.status === 'accepted') || (b.score ?? 0) - (a.score ?? 0) || a.document.file.localeCompare(b.document.file) || a.start - b.start);
+        || Number(b.status === 'accepted') - Number(a.status === 'accepted') || (b.score ?? 0) - (a.score ?? 0) || file.get(a.document.id)! - file.get(b.document.id)! || a.start - b.start);
       for (const k of quotes) {
         const label = labels.get(`${k.document.id}|${k.page}`) ?? String(k.page);
         yield {
@@ -174,6 +175,21 @@ export const csvTables: readonly CsvTable[] = [
     },
   },
 ];
+
+/**
+ * document row id → its file's rank in `localeCompare` order (files comparing equal share a rank), so a
+ * sort of 100,000+ quotes compares numbers instead of collating file names at every comparison.
+ */
+function fileRanks(c: ExportContext): Map<number, number> {
+  const sorted = [...c.documents()].sort((a, b) => a.file.localeCompare(b.file));
+  const ranks = new Map<number, number>();
+  let rank = 0;
+  sorted.forEach((d, i) => {
+    if (i > 0 && sorted[i - 1].file.localeCompare(d.file) !== 0) rank++;
+    ranks.set(d.id, rank);
+  });
+  return ranks;
+}
 
 /** document row id|page number → the page's printed label. */
 function pageLabels(c: ExportContext): Map<string, string> {

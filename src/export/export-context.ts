@@ -8,7 +8,7 @@
  * omitted and present; themes only seen in codes are added after its own).
  */
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Db } from '../store/open-store.js';
 import { createExportStore, type ExportDocument, type ExportRun, type ExportStore } from '../store/export-store.js';
 import { createReviewStore, type DecisionRow } from '../store/review-store.js';
@@ -60,14 +60,23 @@ export interface ExportContext {
 
 const DEFAULT_CODEBOOK = 'codebooks/migration-law-v1.yaml';
 
+// Parsing the codebook YAML costs more than some whole exports; it is read again only when the file changed.
+let cachedCodebook: { file: string; stamp: string; codebook: Codebook | null } | null = null;
+
 function defaultCodebook(): Codebook | null {
   const file = codebookPath(DEFAULT_CODEBOOK);
   if (!existsSync(file)) return null;
+  const { mtimeMs, size } = statSync(file);
+  const stamp = `${mtimeMs}|${size}`;
+  if (cachedCodebook?.file === file && cachedCodebook.stamp === stamp) return cachedCodebook.codebook;
+  let codebook: Codebook | null;
   try {
-    return loadCodebook(file);
+    codebook = loadCodebook(file);
   } catch {
-    return null;
+    codebook = null;
   }
+  cachedCodebook = { file, stamp, codebook };
+  return codebook;
 }
 
 function once<T>(make: () => T): () => T {

@@ -52,21 +52,21 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
  * document and position, so the codes of one sentence, and of one paragraph, are adjacent.
  */
 function* unitThemes(codes: readonly ExportCode[], level: 'sentence' | 'paragraph'): Generator<{ document: number; themes: string[] }> {
-  let key = '';
-  let document = -1;
+  let previous: ExportCode | null = null;
   let themes: string[] = [];
+  const sameUnit = level === 'sentence'
+    ? (a: ExportCode, b: ExportCode) => a.document.id === b.document.id && a.start === b.start && a.end === b.end
+    : (a: ExportCode, b: ExportCode) => a.document.id === b.document.id && a.paragraph === b.paragraph;
   for (const c of codes) {
     if (level === 'paragraph' && c.paragraph === null) continue;
-    const k = level === 'sentence' ? `${c.document.id}|${c.start}|${c.end}` : `${c.document.id}|${c.paragraph}`;
-    if (k !== key) {
-      if (themes.length) yield { document, themes };
-      key = k;
-      document = c.document.id;
+    if (!previous || !sameUnit(previous, c)) {
+      if (themes.length) yield { document: previous!.document.id, themes };
       themes = [];
     }
+    previous = c;
     if (!themes.includes(c.themeId)) themes.push(c.themeId);
   }
-  if (themes.length) yield { document, themes };
+  if (themes.length) yield { document: previous!.document.id, themes };
 }
 
 export function themeByDocument(codes: readonly ExportCode[], documents: readonly ExportDocument[], sentenceCounts: ReadonlyMap<number, number>, themes: readonly ThemeInfo[]): ThemeByDocumentRow[] {

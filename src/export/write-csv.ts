@@ -27,10 +27,13 @@ function isFormulaStart(code: number): boolean {
   return code === 0x3d || code === 0x2b || code === 0x2d || code === 0x40 || code === 0x09 || code === 0x0d;
 }
 
-/** writeSync may write less than asked; loop until every byte is out. */
+/** Writes the text as UTF-8 (encoded natively, no Buffer in between); a short write is finished from a Buffer. */
 function writeAll(fd: number, text: string): void {
+  const written = writeSync(fd, text);
+  const length = Buffer.byteLength(text, 'utf8');
+  if (written === length) return;
   const bytes = Buffer.from(text, 'utf8');
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  for (let at = written; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 export async function writeCsv(file: string, columns: readonly string[], rows: Iterable<Record<string, unknown>>, options: CsvOptions = {}): Promise<number> {

@@ -110,6 +110,8 @@ export interface ExportStore {
    */
   themeCodes(document: number): RawThemeCode[];
   segments(document: number): ExportSentence[];
+  /** One document's sentences as [start, end, segment id, paragraph] tuples, in reading order (idx). */
+  sentenceSpans(document: number): [number, number, number, number | null][];
   /** document row id → number of sentences. */
   sentenceCounts(): Map<number, number>;
   instruments(): ExportInstrument[];
@@ -156,6 +158,7 @@ export function createExportStore(db: Db): ExportStore {
     // Ordered by id, which the (document, kind) index gives without a sort; callers sort by position.
     themeCodes: db.prepare(`SELECT start, "end", page, in_footnote AS inFootnote, data FROM annotations
       WHERE document = ? AND kind = 'theme-code' ORDER BY id`),
+    sentenceSpans: db.prepare(`SELECT start, "end", id, paragraph FROM segments WHERE document = ? AND kind = 'sentence' ORDER BY idx`).raw(),
     segments: db.prepare('SELECT id, kind, idx, start, "end", page, paragraph FROM segments WHERE document = ? ORDER BY kind, idx'),
     sentenceCounts: db.prepare(`SELECT document, COUNT(*) AS n FROM segments WHERE kind = 'sentence' GROUP BY document`),
     instruments: db.prepare(`SELECT id, name_en AS nameEn, name_id AS nameId, kind, year, indonesia_status AS indonesiaStatus, ratified_by AS ratifiedBy
@@ -192,6 +195,7 @@ export function createExportStore(db: Db): ExportStore {
     },
     themeCodes: (document) => s.themeCodes.all(document) as RawThemeCode[],
     segments: (document) => s.segments.all(document) as ExportSentence[],
+    sentenceSpans: (document) => s.sentenceSpans.all(document) as [number, number, number, number | null][],
     sentenceCounts: () => new Map((s.sentenceCounts.all() as { document: number; n: number }[]).map((r) => [r.document, r.n])),
     instruments: () => s.instruments.all() as ExportInstrument[],
     works: () =>
