@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Instrument, Registry } from './registry.js';
+import type { ClaimVocabulary, Instrument, Registry } from './registry.js';
 import { tokenize } from './tokenize.js';
 
 export class RegistryError extends Error {
@@ -92,6 +92,9 @@ const claimsSchema = z
     passive: statusLists,
     barriers: z.array(z.string()),
     abbreviations: z.array(z.string()),
+    means: z.array(z.string()).default([]),
+    anaphora: z.array(z.object({ phrases: z.array(z.string().min(1)).min(1), kinds: z.array(z.enum(kinds)).min(1) }).strict()).default([]),
+    domestic_kinds: z.array(z.enum(kinds)).default([]),
   })
   .strict();
 
@@ -151,7 +154,11 @@ export function loadRegistry(dir: string): Registry {
     provisionUnits: s.provision_units, provisionLinks: s.provision_links,
   };
   const references = readVocabulary(dir, 'references', referencesSchema);
-  const claims = readVocabulary(dir, 'claims', claimsSchema);
+  const c = readVocabulary(dir, 'claims', claimsSchema);
+  const claims: ClaimVocabulary = {
+    states: c.states, active: c.active, passive: c.passive, barriers: c.barriers, abbreviations: c.abbreviations,
+    means: c.means, anaphora: c.anaphora, domesticKinds: c.domestic_kinds,
+  };
 
   const instruments: Instrument[] = [];
   const byId = new Map<string, Instrument>();

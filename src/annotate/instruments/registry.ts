@@ -66,6 +66,12 @@ export interface ClaimVocabulary {
   readonly passive: Readonly<Partial<Record<AssertedStatus, readonly string[]>>>;
   readonly barriers: readonly string[];
   readonly abbreviations: readonly string[];
+  /** Words that introduce the statute by which a state ratified ("melalui", "through"). */
+  readonly means: readonly string[];
+  /** Phrases that refer back to an instrument named before ("Konvensi tersebut"), with the kinds they may denote. */
+  readonly anaphora: readonly { readonly phrases: readonly string[]; readonly kinds: readonly InstrumentKind[] }[];
+  /** Kinds of domestic law: never themselves the object of a ratification claim. */
+  readonly domesticKinds: readonly InstrumentKind[];
 }
 
 export interface Registry {

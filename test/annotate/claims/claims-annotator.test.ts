@@ -33,6 +33,14 @@ describe('claims annotator', () => {
     'Indonesia telah menandatangani <claim id="ilo-c189" asserted="signatory" contradiction="yes">Konvensi ILO No. 189</claim>.',
     '<claim id="cat" asserted="ratified" contradiction="no">Konvensi Menentang Penyiksaan</claim> telah diratifikasi oleh Indonesia pada 1998.',
     'Malaysia belum meratifikasi <claim id="refugee-convention-1951" asserted="not-ratified" contradiction="no">Konvensi Pengungsi 1951</claim>.',
+    // The instrument ratified through a statute is the treaty; the statute is how, checked against the registry.
+    'Kewajiban itu bersumber dari Konvensi Internasional tentang Perlindungan Hak-Hak Seluruh Pekerja Migran dan Anggota Keluarganya. Indonesia telah meratifikasi <claim id="icrmw" asserted="ratified" contradiction="no" by="id-uu-6-2012">Konvensi tersebut</claim> melalui UU No. 6 Tahun 2012, sehingga kewajiban di dalamnya mengikat negara.',
+    'Indonesia telah meratifikasi <claim id="cat" asserted="ratified" contradiction="no" by="id-uu-5-1998">Konvensi Menentang Penyiksaan</claim> dan Perlakuan atau Penghukuman Lain yang Kejam melalui UU No. 5 Tahun 1998, dan Pasal 3 Konvensi tersebut melarang pengembalian seseorang.',
+    'The ICRMW sets minimum standards. Indonesia ratified <claim id="icrmw" asserted="ratified" contradiction="no" by="id-uu-6-2012">the Convention</claim> through Law No. 6 of 2012.',
+    'Indonesia telah meratifikasi <claim id="crc" asserted="ratified" contradiction="yes" by="id-uu-6-2012">Konvensi Hak Anak</claim> melalui UU No. 6 Tahun 2012.',
+    // A known ratifying statute as the object: the claim is about the treaty it ratified.
+    'Indonesia telah mengesahkan <claim id="icrmw" asserted="ratified" contradiction="no" by="id-uu-6-2012">UU No. 6 Tahun 2012</claim> pada bulan Mei.',
+    'Konvensi Pengungsi 1951 mengatur status pengungsi. Indonesia belum meratifikasi <claim id="refugee-convention-1951" asserted="not-ratified" contradiction="no">Konvensi tersebut</claim>, tetapi menerima pengungsi.',
   ])('%s', async (marked) => {
     const { text, marks } = parseMarked(marked);
     const doc = await documentFromText(text);
@@ -41,8 +49,9 @@ describe('claims annotator', () => {
       asserted: c.data.asserted,
       contradiction: c.data.contradiction ? 'yes' : 'no',
       mention: text.slice(toSourceStart(doc.sourceMap, c.data.mention.start), toSourceEnd(doc.sourceMap, c.data.mention.end)),
+      by: c.data.ratifiedBy,
     }));
-    expect(got).toEqual(marks.map((k) => ({ id: k.attrs.id, asserted: k.attrs.asserted, contradiction: k.attrs.contradiction, mention: text.slice(k.start, k.end) })));
+    expect(got).toEqual(marks.map((k) => ({ id: k.attrs.id, asserted: k.attrs.asserted, contradiction: k.attrs.contradiction, mention: text.slice(k.start, k.end), by: k.attrs.by ?? null })));
   });
 
   it.each([
@@ -50,6 +59,11 @@ describe('claims annotator', () => {
     'terlepas dari apakah mereka telah meratifikasi Konvensi Pengungsi atau tidak.',
     'Indonesia telah meratifikasi banyak perjanjian. Namun, Konvensi Pengungsi 1951 tetap penting.',
     'Indonesia meratifikasi perjanjian, namun Konvensi Pengungsi 1951 tetap belum.',
+    // Domestic law is not ratified; an anaphor with nothing to refer back to is no object.
+    'Indonesia telah mengesahkan UU No. 18 Tahun 2017 tentang Pelindungan Pekerja Migran Indonesia.',
+    'Indonesia telah meratifikasi banyak perjanjian melalui UU No. 18 Tahun 2017.',
+    'Indonesia telah meratifikasi Konvensi tersebut pada tahun 2012.',
+    'Undang-Undang Nomor 18 Tahun 2017 berlaku. Indonesia telah meratifikasi Konvensi tersebut pada tahun 2012.',
   ])('makes no claim of "%s"', async (text) => {
     expect(await claimsOf(await documentFromText(text))).toEqual([]);
   });
@@ -66,5 +80,17 @@ describe('claims annotator', () => {
     ]);
     for (const c of found) expect(doc.text.slice(c.start, c.end)).toContain('Indonesia');
     expect(report.messages.filter((m) => m.rule === 'contradiction').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('records the anaphor\'s antecedent and the ratifying statute, and flags a statute the registry does not record', async () => {
+    const text = 'Konvensi Hak Anak melindungi anak. Indonesia telah meratifikasi Konvensi tersebut melalui UU No. 6 Tahun 2012.';
+    const report = new Report('case');
+    const doc = await documentFromText(text);
+    const [claim, ...rest] = await claimsOf(doc, report);
+    expect(rest).toEqual([]);
+    expect(doc.text.slice(claim.data.antecedent!.start, claim.data.antecedent!.end)).toBe('Konvensi Hak Anak');
+    expect([claim.data.instrumentId, claim.data.ratifiedBy, claim.data.ratifiedByMatches, claim.data.contradiction]).toEqual(['crc', 'id-uu-6-2012', false, true]);
+    expect(claim.data.reason).toContain('registry records the ratifying instrument as id-keppres-36-1990');
+    expect(report.messages.filter((m) => m.rule === 'contradiction').length).toBe(1);
   });
 });
