@@ -23,6 +23,12 @@ export interface QdpxProject {
   readonly sources: readonly { readonly path: string; readonly text: string }[];
 }
 
+/** The project as pieces that, joined with newlines, are `projectXml` (one piece per source, among others). */
+export interface QdpxProjectParts {
+  readonly projectParts: readonly string[];
+  readonly sources: QdpxProject['sources'];
+}
+
 const TELAAH_USER = 'Telaah';
 
 /** The excerpt on one line, cut to 79 characters (code points) and an ellipsis when longer than 80. */
@@ -51,6 +57,11 @@ function codeXml(theme: ExportTheme, children: ReadonlyMap<string | null, Export
 }
 
 export function buildQdpx(context: ExportContext, now = new Date()): QdpxProject {
+  const { projectParts, sources } = buildQdpxParts(context, now);
+  return { projectXml: projectParts.join('\n'), sources };
+}
+
+export function buildQdpxParts(context: ExportContext, now = new Date()): QdpxProjectParts {
   const when = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const themes = context.themes();
   const codes = context.countedCodes();
@@ -140,5 +151,5 @@ export function buildQdpx(context: ExportContext, now = new Date()): QdpxProject
   if (notes.length) out.push('  <Notes>', ...notes, '  </Notes>');
   out.push(`  <Description>${text(`Exported by Telaah ${run?.telaahVersion ?? ''} (pipeline ${run?.pipelineVersion ?? 'unknown'}, codebook ${context.codebook?.id ?? 'unknown'} ${context.codebook?.version ?? ''}) on ${when}. Codes: sentence-level theme codes${context.options.status ? ` with status ${context.options.status}` : ' not rejected by a reviewer'}.`)}</Description>`);
   out.push('</Project>', '');
-  return { projectXml: out.join('\n'), sources };
+  return { projectParts: out, sources };
 }
