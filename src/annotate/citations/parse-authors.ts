@@ -183,8 +183,10 @@ function assemble(pieces: { tokens: Token[]; afterConjunction: boolean }[], text
     if (inverted === false && piece.length === 1 && !pieces[i].afterConjunction) break;
     const name = naturalName(piece);
     if (!name) break;
-    // The first piece decides the order only when it is clearly natural ("S. Lakshmanan").
-    if (inverted === null && looksNatural(piece)) inverted = false;
+    // The first piece decides the order when it is clearly natural ("S. Lakshmanan"), or a whole name
+    // of several words ("Amelia Hart", "Adi Wijaya Santoso"): an inverted list opens with the family
+    // name alone, so "Amelia Hart, Boats, Borders, and …" goes on with a title, not "Boats, Borders".
+    if (inverted === null && (looksNatural(piece) || (i === 0 && piece.length >= 2))) inverted = false;
     authors.push(name);
     end = pieceEnd;
   }

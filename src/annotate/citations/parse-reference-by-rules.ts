@@ -57,6 +57,9 @@ const VOLUME_RE = new RegExp(`(?<![\\p{L}])(?:${VOLUME_WORDS})\\s?(\\d+[A-Za-z]?
 const ISSUE_RE = new RegExp(`(?<![\\p{L}])(?:${ISSUE_WORDS})\\s?(\\d+(?:[-–/]\\d+)?)`, 'iu');
 const VOL_PAREN_ISSUE = /(?<![\d\p{L}])(\d{1,5})\s?\((\d{1,4}(?:[-–/]\d{1,4})?|[A-Za-z]{3,9}\.?(?:\s\d{4})?)\)/u;
 const SEASONS = alternation(v.seasons);
+/** What may stand before the year inside a date bracket: "Jan. 26, ", "26 Januari ". */
+const BRACKET_IMPRINT = /^\p{Lu}[^():]{0,40}:\s[^():]{1,60},\s?$/u;
+const BRACKET_DATE = new RegExp(`^(?:\\d{1,2}\\s)?(?:${MONTHS})\\s?(?:\\d{1,2},?\\s)?$`, 'iu');
 /** "Industrial Management Review, Fall", "Objectif Soins, juin": the issue's date, not the container's name. */
 const TRAILING_DATE_WORD = new RegExp(`,\\s?(?:\\d{1,2}\\s)?(?:${MONTHS}|${SEASONS})[\\s.,]*$`, 'iu');
 /** The year after the authors, with the month or season an issue date may add: "(2013, March)", ". 1996.". */
@@ -64,6 +67,13 @@ const LEADING_YEAR = new RegExp(`^[\\s(.,[]{0,3}((?:1[5-9]\\d\\d|20[0-4]\\d))[a-
 const PLACE_YEAR = /^\s?\p{Lu}[\p{L}'-]{1,25}(?:[\s-]\p{Lu}[\p{L}'-]{1,25}){0,2}(?:\s(?:and|und|&|et|-)\s\p{Lu}[\p{L}'-]{1,25}(?:\s\p{Lu}[\p{L}'-]{1,25})?)?,?\s(?:1[5-9]\d\d|20[0-4]\d)(?!\d)/u;
 const TRANSLATOR = new RegExp(`^\\s?(?:trans|transl|tr|ed|eds|${EDITOR_WORDS})\\.?\\s`, 'iu');
 const CASE_NAME = /\s(?:v|vs)\.?\s/;
+const SERIES_WORDS = alternation(v.authorConjunctions.filter((w) => /^\p{L}+$/u.test(w)));
+/** ", and the Reach", ", dan Migrasi": the last item of a serial list. */
+const SERIES_END = new RegExp(`^\\s(?:${SERIES_WORDS})\\s\\p{L}`, 'u');
+/** ", Borders, and the", ", Pasar, dan Migrasi": one or two capitalised words, then ", and" and a word. */
+const SERIES_ITEM = new RegExp(`^\\s\\p{Lu}[\\p{L}'’-]{0,20}(?:\\s\\p{Lu}[\\p{L}'’-]{0,20})?,\\s(?:${SERIES_WORDS})\\s\\p{L}`, 'u');
+/** " (Surabaya: Pustaka Telaah, 2016)": a book's imprint in brackets, which ends the title before it. */
+const IMPRINT_PAREN = /\s\(\p{Lu}[^():]{1,40}:\s/u;
 const REPORTER_TOKEN = /^(?:\p{Lu}[\p{L}.&']{0,12}|\d(?:d|th|st|nd|rd)|\(\d?\p{L}{1,4}\))$/u;
 const NUMBER_TOKEN = /[A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?(?:\.\d+)?/g;
 /** Each opening quote mark and the marks that may close it. */
@@ -138,6 +148,8 @@ export function parseReferenceByRules(raw: string): ParsedReference {
     // "sentence"; there the title ends at the first top-level comma.
     if (hasNumberBlock(rest.slice(0, endAt))) endAt = Math.min(endAt, firstComma(rest));
     endAt = commaBeforeTitleEnd(rest, endAt);
+    const imprint = IMPRINT_PAREN.exec(rest.slice(0, endAt));
+    if (imprint && imprint.index > 0) endAt = imprint.index;
     const candidate = rest.slice(0, endAt);
     // A lone abbreviation ("Commun.") before numbers is a journal, not a title.
     // So is a chain of them ("Commun. Math. Phys. 9, 161", "ApJ, 447, 616") right before the numbers.
@@ -401,9 +413,19 @@ function firstComma(s: string): number {
     const ch = s[i];
     if (ch === '(' || ch === '[') depth++;
     else if ((ch === ')' || ch === ']') && depth > 0) depth--;
-    else if (ch === ',' && depth === 0) return i + 1;
+    else if (ch === ',' && depth === 0 && !continuesSeries(s, i)) return i + 1;
   }
   return s.length;
+}
+
+/**
+ * Whether the comma at i is inside a serial list of a title ("Boats, Borders, and the Reach …",
+ * "Negara, Pasar, dan Migrasi …"): the next item is followed by ", and"/", dan", or the comma itself
+ * opens ", and …". The words are the author conjunctions; looks at a bounded stretch only.
+ */
+function continuesSeries(s: string, i: number): boolean {
+  const after = s.slice(i + 1, i + 60);
+  return SERIES_END.test(after) || SERIES_ITEM.test(after);
 }
 
 function pickYear(s: string): string | null {
@@ -411,10 +433,29 @@ function pickYear(s: string): string | null {
   let last: string | null = null;
   for (let m = YEAR_RE.exec(s); m; m = YEAR_RE.exec(s)) {
     const before = s.slice(Math.max(0, m.index - 1), m.index);
-    if (before === '(') return m[1];
+    // A year that opens or closes a bracket is the work's date: "(2007)", "(Jan. 26, 2007)", not
+    // "the 1951 Convention" in its title.
+    if (before === '(' || (s[m.index + m[0].length] === ')' && closesDate(s, m.index))) return m[1];
     if (!/[-–:]/.test(s[m.index + m[0].length] ?? '') && !/[-–:]/.test(before)) last ??= m[1];
   }
   return last;
+}
+
+/**
+ * Whether the bracket the year at `at` closes holds only a date ("(Jan. 26, 2007)", "(26 Januari
+ * 2007)") or a book's imprint ("(Florence: Olschki, 2003)"): then the year is the work's date.
+ */
+function closesDate(s: string, at: number): boolean {
+  const open = s.lastIndexOf('(', at);
+  if (open < 0 || at - open > 100) return false;
+  const inner = s.slice(open + 1, at);
+  return BRACKET_DATE.test(inner) || BRACKET_IMPRINT.test(inner);
+}
+
+/** Whether `year` is written as the date closing a bracket in `raw` (see closesDate). */
+export function yearClosesBracket(raw: string, year: string): boolean {
+  for (let at = raw.indexOf(`${year})`); at >= 0; at = raw.indexOf(`${year})`, at + 1)) if (closesDate(raw, at)) return true;
+  return false;
 }
 
 function isYear(s: string): boolean {

@@ -25,6 +25,20 @@ const cases: { raw: string; expect: Record<string, unknown> }[] = [
     raw: 'Novak KL, Berg T, Amari S: Detention and mental health of asylum seekers. Int J Migr Health 2014; 7:210-219.',
     expect: { authors: ['Novak, KL', 'Berg, T', 'Amari, S'], year: '2014', container: 'Int J Migr Health', volume: '7', pages: '210-219' },
   },
+  // Footnote styles: a natural-order author, then a title with commas in it (not a second, inverted author).
+  {
+    raw: 'Rosa Lindqvist, Ships, Ports, and the Limits of Rescue, 41 OCEAN & MIGRATION L.J. 201, 210-12 (2017).',
+    expect: { authors: ['Lindqvist, Rosa'], year: '2017', title: 'Ships, Ports, and the Limits of Rescue' },
+  },
+  {
+    raw: 'Dewi Kartika Sari, Laut, Pelabuhan, dan Pengungsi di Asia Tenggara (Medan: Pustaka Samudra, 2020), hlm. 12-15.',
+    expect: { authors: ['Sari, Dewi Kartika'], year: '2020', title: 'Laut, Pelabuhan, dan Pengungsi di Asia Tenggara', pages: '12-15' },
+  },
+  // A year in the title is not the date: the date closes the bracket at the end.
+  {
+    raw: 'UNHCR, Note on Asylum Procedures under the 1951 Convention and its 1967 Protocol (Mar. 3, 2009).',
+    expect: { year: '2009' },
+  },
 ];
 
 describe('parseReference', () => {
