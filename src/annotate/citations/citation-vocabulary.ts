@@ -31,6 +31,10 @@ export const vocabularySchema = z
     months: words,
     seasons: words,
     notNames: words,
+    authorNoteOpeners: words,
+    pinpointWords: words,
+    treatySeries: words,
+    documentMarkers: words,
   })
   .strict();
 export type CitationVocabulary = z.infer<typeof vocabularySchema>;

@@ -3,7 +3,10 @@
  * - 'reference': one per work cited in a footnote (a note citing two works gives two) or per
  *   bibliography entry, with the parsed fields, the back-reference it makes (resolved to the earlier
  *   note and reference) or the reason it could not be resolved, and the work key;
- * - 'note': a footnote that comments rather than cites;
+ * - 'note': a footnote that comments rather than cites (rule 'commentary'), or that is about the
+ *   article itself: corresponding author, affiliation, funding (rule 'author-note');
+ * - a footnote citing a treaty or statute the instruments annotator found is a 'reference' with rule
+ *   'instrument': the instrument's full title as its title, no author;
  * - 'in-text-citation': an author–year citation in the body, linked to the bibliography entry it
  *   names when there is one.
  * Every span lies inside the note or entry it came from, so `text.slice(start, end)` is the
@@ -22,7 +25,7 @@ import { familyOf, similarNames, workKey } from './same-work.js';
 
 export const CITATIONS_ID = 'citations';
 /** The annotator's version: the code's, and the learned labeller's weights it parses references with. */
-export const CITATIONS_VERSION = `0.2.0+${loadReferenceLabeller()?.version ?? 'rules'}`;
+export const CITATIONS_VERSION = `0.3.0+${loadReferenceLabeller()?.version ?? 'rules'}`;
 
 export interface ReferenceData {
   readonly noteNumber: number | null;
@@ -73,17 +76,24 @@ export const citationsAnnotator: AnnotatorDefinition<CitationsOptions> = {
         const text = doc.text.slice(f.start, f.end);
         const label = LABEL.exec(text);
         const skip = label && Number(label[1]) === f.number ? label[0].length : 0;
-        return { number: f.number, text: text.slice(skip), offset: f.start + skip };
+        const offset = f.start + skip;
+        const mentions = doc.annotations
+          .filter((a) => a.kind === 'instrument-mention' && a.start >= offset && a.end <= f.end)
+          .map((a) => {
+            const data = a.data as { instrumentId: string; statute?: { year: number } };
+            return { start: a.start - offset, end: a.end - offset, instrumentId: data.instrumentId, statuteYear: data.statute?.year ?? null };
+          });
+        return { number: f.number, text: text.slice(skip), offset, mentions };
       });
       const offsets = new Map(notes.map((n) => [n.number, n.offset]));
       for (const c of resolveNoteCitations(notes)) {
         const base = offsets.get(c.noteNumber)!;
         if (c.kind === 'note') {
-          out.push(make('note', 'commentary', base + c.start, base + c.end, { noteNumber: c.noteNumber }));
+          out.push(make('note', c.rule, base + c.start, base + c.end, { noteNumber: c.noteNumber }));
           continue;
         }
         const data = referenceData(c.parsed, c.noteNumber, c.refIndex, c.backReference, c.unresolved);
-        out.push(make('reference', c.backReference || c.unresolved ? 'back-reference' : 'footnote', base + c.start, base + c.end, data));
+        out.push(make('reference', c.backReference || c.unresolved ? 'back-reference' : c.rule, base + c.start, base + c.end, data));
         if (c.unresolved && options.warnUnresolved) {
           report.warn('annotate', CITATIONS_ID, 'unresolved-back-reference', `note ${c.noteNumber}: ${c.unresolved}; check the note and name the work it repeats`, {
             span: { start: base + c.start, end: base + c.end },

@@ -2,7 +2,9 @@
  * Back-references in a note's citation: "Ibid.", "Ibid. Ruggie, J. G.", "Ibid. Rahayu. hlm 27.",
  * "Op. cit.", "Opcit.", "Ruggie, op. cit., p. 5", "Loc. cit.", "supra note 3", "Id. at 4". Returns the
  * type, the author named before or after the form (family names), the note number a "supra note n"
- * gives, and the page cited; null when the text is not a back-reference. The forms are vocabulary.
+ * gives, and the page or pinpoint cited; null when the text is not a back-reference. A pinpoint word
+ * after the form ("Ibid., Principle 17", "Ibid., Pasal 5") opens the pinpoint, never an author's
+ * name. The forms and the pinpoint words are vocabulary.
  */
 import { alternation, loadCitationVocabulary } from './citation-vocabulary.js';
 import { scanAuthors } from './parse-authors.js';
@@ -28,6 +30,8 @@ const FORM: Record<BackReferenceType, RegExp> = Object.fromEntries(
 ) as Record<BackReferenceType, RegExp>;
 const PAGE = new RegExp(`(?:${alternation(v.pageWords)})\\s?(\\d+(?:\\s?[-–]\\s?\\d+)?)`, 'iu');
 const NOTE_NUMBER = /^\D{0,12}?(\d{1,4})/;
+/** "Principle 17", "Pasal 5 ayat (1)", "art. 3" right after the form: a place in the work, not an author. */
+const PINPOINT = new RegExp(`^[\\s.,;:]{0,4}((?:${alternation(v.pinpointWords)})(?![\\p{L}])\\s?[\\dIVXLCivxlc(][^;]{0,80})$`, 'iu');
 
 export function findBackReference(text: string): FoundBackReference | null {
   const head = text.slice(0, 160);
@@ -38,6 +42,12 @@ export function findBackReference(text: string): FoundBackReference | null {
     // A back-reference opens the citation or follows only an author's name ("Ruggie, op. cit.").
     if (before && !/^[\p{Lu}][\p{L}\p{M}'’ .,-]{0,60}$/u.test(before)) continue;
     const after = text.slice(m.index + m[0].length);
+    const pinpoint = type === 'supra' ? null : PINPOINT.exec(after);
+    if (pinpoint) {
+      const page = PAGE.exec(after)?.[1] ?? pinpoint[1].replace(/[\s.,;:]+$/, '');
+      const authors = before ? scanAuthors(before).authors.map((a) => a.family).filter((f) => f.length > 1) : [];
+      return { type, authors, noteNumber: null, page };
+    }
     const page = PAGE.exec(after)?.[1] ?? /^[\s.,]{0,3}(?:at\s)?(\d+(?:[-–]\d+)?)\s?\.?$/.exec(after)?.[1] ?? null;
     let noteNumber: number | null = null;
     if (type === 'supra') {

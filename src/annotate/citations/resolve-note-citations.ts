@@ -6,16 +6,22 @@
  * the previous note's work, unless it names an author, in which case it points to that author's
  * latest earlier note (authors misuse "Ibid." for "op. cit."); "Op. cit."/"Loc. cit." need an
  * author, and without one they are kept, pointed at the latest work tentatively, and flagged.
- * Offsets are into each note's own text.
+ * A note about the article itself (is-author-note.ts) is a note, never a work. A piece that opens
+ * with an instrument the instruments annotator found is read as that instrument's citation
+ * (parse-instrument-citation.ts): its full title, no author. Offsets are into each note's own text.
  */
 import { findBackReference, type BackReferenceType } from './find-back-reference.js';
 import { parseReference, type ParsedReference } from './parse-reference.js';
 import { familyOf, similarNames } from './same-work.js';
 import { alternation, loadCitationVocabulary } from './citation-vocabulary.js';
+import { isAuthorNote } from './is-author-note.js';
+import { parseInstrumentCitation, type MentionInPiece } from './parse-instrument-citation.js';
 
 export interface NoteText {
   readonly number: number;
   readonly text: string;
+  /** Instruments the instruments annotator found in the note (offsets into `text`), if it ran. */
+  readonly mentions?: readonly MentionInPiece[];
 }
 
 export interface ResolvedBackReference {
@@ -26,6 +32,8 @@ export interface ResolvedBackReference {
 
 export interface NoteCitation {
   readonly kind: 'reference' | 'note';
+  /** How the citation was read: a work, a back-reference, an instrument; or the kind of note. */
+  readonly rule: 'footnote' | 'back-reference' | 'instrument' | 'commentary' | 'author-note';
   readonly noteNumber: number;
   readonly refIndex: number;
   /** Offsets into the note text. */
@@ -51,6 +59,12 @@ export function resolveNoteCitations(notes: readonly NoteText[]): NoteCitation[]
   /** The works the previous citing note cited, for "Ibid." */
   let previous: Cited[] = [];
   for (const note of notes) {
+    // A note about the article itself (author, affiliation, funding) cites nothing, and is no "previous" note for Ibid.
+    if (isAuthorNote(note.text)) {
+      const start = note.text.length - note.text.trimStart().length;
+      out.push({ kind: 'note', rule: 'author-note', noteNumber: note.number, refIndex: 0, start, end: note.text.trimEnd().length, parsed: parseReference(''), backReference: null, unresolved: null });
+      continue;
+    }
     const pieces = splitCitations(note.text);
     const cited: Cited[] = [];
     let refIndex = 0;
@@ -60,7 +74,7 @@ export function resolveNoteCitations(notes: readonly NoteText[]): NoteCitation[]
         const { target, unresolved } = resolve(back.type, back.authors, back.noteNumber, history, previous, out);
         const parsed = { ...parseReference(''), raw: piece.text, authors: back.authors, authorNames: back.authors.map((family) => ({ family, given: null })), pages: back.page, pinpoint: back.page };
         out.push({
-          kind: 'reference', noteNumber: note.number, refIndex, start: piece.start, end: piece.end, parsed,
+          kind: 'reference', rule: 'back-reference', noteNumber: note.number, refIndex, start: piece.start, end: piece.end, parsed,
           backReference: target ? { type: back.type, refersTo: target.noteNumber, refIndex: target.refIndex } : null,
           unresolved,
         });
@@ -68,17 +82,20 @@ export function resolveNoteCitations(notes: readonly NoteText[]): NoteCitation[]
         refIndex++;
         continue;
       }
-      const parsed = parseReference(piece.text);
-      if (!isCitation(parsed)) continue;
+      const general = parseReference(piece.text);
+      const inPiece = (note.mentions ?? []).filter((m) => m.start >= piece.start && m.end <= piece.end).map((m) => ({ ...m, start: m.start - piece.start, end: m.end - piece.start }));
+      const instrument = inPiece.length ? parseInstrumentCitation(piece.text, inPiece, general) : null;
+      const parsed = instrument ?? general;
+      if (!instrument && !isCitation(parsed)) continue;
       const entry = { noteNumber: note.number, refIndex, families: parsed.authors.map(familyOf) };
       history.push(entry);
       cited.push(entry);
-      out.push({ kind: 'reference', noteNumber: note.number, refIndex, start: piece.start, end: piece.end, parsed, backReference: null, unresolved: null });
+      out.push({ kind: 'reference', rule: instrument ? 'instrument' : 'footnote', noteNumber: note.number, refIndex, start: piece.start, end: piece.end, parsed, backReference: null, unresolved: null });
       refIndex++;
     }
     if (refIndex === 0) {
       const start = note.text.length - note.text.trimStart().length;
-      out.push({ kind: 'note', noteNumber: note.number, refIndex: 0, start, end: note.text.trimEnd().length, parsed: parseReference(note.text), backReference: null, unresolved: null });
+      out.push({ kind: 'note', rule: 'commentary', noteNumber: note.number, refIndex: 0, start, end: note.text.trimEnd().length, parsed: parseReference(note.text), backReference: null, unresolved: null });
     } else previous = cited;
   }
   return out;

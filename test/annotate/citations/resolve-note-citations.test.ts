@@ -17,6 +17,12 @@ describe('findBackReference', () => {
     ['Loc. cit.', 'loccit', [], null],
     ['Whitman, supra note 3, at 14.', 'supra', ['Whitman'], '14'],
     ['Id. at 7.', 'id', [], '7'],
+    // A pinpoint word after the form is the pinpoint, never an author.
+    ['Ibid., Principle 17', 'ibid', [], 'Principle 17'],
+    ['Ibid., Pasal 5 ayat (1).', 'ibid', [], 'Pasal 5 ayat (1)'],
+    ['Ibid., Art. 33(1).', 'ibid', [], 'Art. 33(1)'],
+    ['Id. para. 12.', 'id', [], 'para. 12'],
+    ['Ibid., Rule 3', 'ibid', [], 'Rule 3'],
     ['Santoso, B. A. (2019). Perlindungan Hukum. Jurnal Hukum, 1(2): 3.', null, [], null],
     ['The idea is developed further in chapter two.', null, [], null],
   ];
