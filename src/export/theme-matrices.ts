@@ -93,25 +93,33 @@ export function themeCooccurrence(codes: readonly ExportCode[]): CooccurrenceRow
   const rows: CooccurrenceRow[] = [];
   for (const level of ['sentence', 'paragraph'] as const) {
     const perTheme = new Map<string, number>();
-    const pairs = new Map<string, { both: number; documents: Set<number> }>();
+    // theme a → theme b (a < b) → the pair's count. Nested maps, not a joined key: a paragraph with many
+    // themes makes dozens of pairs, and building a string per pair was most of the cost.
+    const pairs = new Map<string, Map<string, { both: number; documents: Set<number>; lastDocument: number }>>();
     for (const { document, themes: unsorted } of unitThemes(codes, level)) {
       const themes = unsorted.sort();
       for (const t of themes) perTheme.set(t, (perTheme.get(t) ?? 0) + 1);
       for (let i = 0; i < themes.length; i++) {
+        let withA = pairs.get(themes[i]);
+        if (!withA) pairs.set(themes[i], (withA = new Map()));
         for (let j = i + 1; j < themes.length; j++) {
-          const key = `${themes[i]}\u0000${themes[j]}`;
-          let p = pairs.get(key);
-          if (!p) pairs.set(key, (p = { both: 0, documents: new Set() }));
+          let p = withA.get(themes[j]);
+          if (!p) withA.set(themes[j], (p = { both: 0, documents: new Set(), lastDocument: -1 }));
           p.both++;
-          p.documents.add(document);
+          // Units come grouped by document, so the set is touched once per document, not once per unit.
+          if (p.lastDocument !== document) {
+            p.documents.add(document);
+            p.lastDocument = document;
+          }
         }
       }
     }
-    for (const [key, p] of [...pairs].sort((a, b) => b[1].both - a[1].both || a[0].localeCompare(b[0]))) {
-      const [a, b] = key.split('\u0000');
-      const unitsA = perTheme.get(a) ?? 0;
-      const unitsB = perTheme.get(b) ?? 0;
-      rows.push({ level, themeA: a, themeB: b, both: p.both, unitsA, unitsB, documents: p.documents.size, jaccard: round(p.both / (unitsA + unitsB - p.both)) });
+    const flat: { key: string; a: string; b: string; both: number; documents: number }[] = [];
+    for (const [a, withA] of pairs) for (const [b, p] of withA) flat.push({ key: `${a}\u0000${b}`, a, b, both: p.both, documents: p.documents.size });
+    for (const p of flat.sort((x, y) => y.both - x.both || x.key.localeCompare(y.key))) {
+      const unitsA = perTheme.get(p.a) ?? 0;
+      const unitsB = perTheme.get(p.b) ?? 0;
+      rows.push({ level, themeA: p.a, themeB: p.b, both: p.both, unitsA, unitsB, documents: p.documents, jaccard: round(p.both / (unitsA + unitsB - p.both)) });
     }
   }
   return rows;
