@@ -205,6 +205,7 @@ const QUERIES = [
 async function queryTimes(database: string): Promise<{ ftsP50Ms: number; ftsP95Ms: number; matrixMs: number; matrixDocuments: number }> {
   const { openDatabase } = await import(pathToFileURL(path.join(root, 'dist', 'store', 'open-store.js')).href);
   const { searchSentences } = await import(pathToFileURL(path.join(root, 'dist', 'store', 'search.js')).href);
+  const { themeCountsByDocument } = await import(pathToFileURL(path.join(root, 'dist', 'store', 'stats.js')).href);
   const db = openDatabase(database, { readonly: true });
   try {
     const times: number[] = [];
@@ -215,15 +216,12 @@ async function queryTimes(database: string): Promise<{ ftsP50Ms: number; ftsP95M
         times.push(performance.now() - t);
       }
     }
-    // The theme × document matrix as `telaah stats` builds it: sentence codes per document and theme.
+    // The theme × document matrix as `telaah stats` builds it (themeCountsByDocument).
     const matrix: number[] = [];
     let matrixDocuments = 0;
     for (let round = 0; round < 3; round++) {
       const t = performance.now();
-      const rows = db.prepare(`SELECT d.document_id AS document, json_extract(a.data, '$.themeId') AS theme, COUNT(*) AS n
-        FROM annotations a JOIN documents d ON d.id = a.document
-        WHERE a.kind = 'theme-code' AND json_extract(a.data, '$.level') = 'sentence' AND a.in_footnote = 0
-        GROUP BY 1, 2 ORDER BY 1`).all() as { document: string; theme: string; n: number }[];
+      const rows = themeCountsByDocument(db) as { document: string; theme: string; n: number }[];
       const byDocument = new Map<string, Record<string, number>>();
       for (const r of rows) (byDocument.get(r.document) ?? byDocument.set(r.document, {}).get(r.document)!)[r.theme] = r.n;
       matrixDocuments = byDocument.size;

@@ -41,6 +41,12 @@ function uniqueDocumentId(db: Db, sha256: string, file: string): string {
   }
 }
 
+/** What an annotation is about, for the indexed `key` column: a theme, an instrument or a work. */
+function annotationKey(data: Record<string, unknown>): string | null {
+  for (const field of ['themeId', 'instrumentId', 'workKey']) if (typeof data[field] === 'string') return data[field] as string;
+  return null;
+}
+
 export function createDocumentWriter(db: Db): DocumentWriter {
   const now = () => new Date().toISOString();
   const s = {
@@ -71,8 +77,8 @@ export function createDocumentWriter(db: Db): DocumentWriter {
     insertSegment: db.prepare(`INSERT INTO segments (document, kind, idx, start, "end", page, language, in_footnote, paragraph)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertFts: db.prepare('INSERT INTO segments_fts (rowid, text) VALUES (?, ?)'),
-    insertAnnotation: db.prepare(`INSERT INTO annotations (document, kind, start, "end", page, source, version, rule, in_footnote, data)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertAnnotation: db.prepare(`INSERT INTO annotations (document, kind, start, "end", page, source, version, rule, in_footnote, data, key, level)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertMessage: db.prepare(`INSERT INTO messages (run_id, document, file, stage, source, rule, severity, reason, page, start, "end")
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     touch: db.prepare('UPDATE documents SET mtime_ms = ? WHERE file = ? AND mtime_ms IS NOT ?'),
@@ -87,7 +93,8 @@ export function createDocumentWriter(db: Db): DocumentWriter {
 
   function insertAnnotations(docRow: number, doc: ProcessedDocument): void {
     for (const a of doc.annotations) {
-      s.insertAnnotation.run(docRow, a.kind, a.start, a.end, a.page, a.source, a.version, a.rule, a.inFootnote ? 1 : 0, JSON.stringify(a.data));
+      s.insertAnnotation.run(docRow, a.kind, a.start, a.end, a.page, a.source, a.version, a.rule, a.inFootnote ? 1 : 0, JSON.stringify(a.data),
+        annotationKey(a.data), typeof a.data.level === 'string' ? a.data.level : null);
     }
   }
 

@@ -224,4 +224,19 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX decisions_file ON decisions(document_file);
     `,
   },
+  {
+    version: 4,
+    name: 'annotation key and level columns for fast corpus tables',
+    sql: `
+      -- What an annotation is about (theme id, instrument id, work key) and, for theme codes, its level:
+      -- kept beside the JSON so corpus-wide tables (theme × document, top instruments) read an index
+      -- instead of parsing every row's JSON.
+      ALTER TABLE annotations ADD COLUMN key TEXT;
+      ALTER TABLE annotations ADD COLUMN level TEXT;
+      UPDATE annotations SET
+        key = COALESCE(json_extract(data, '$.themeId'), json_extract(data, '$.instrumentId'), json_extract(data, '$.workKey')),
+        level = json_extract(data, '$.level');
+      CREATE INDEX annotations_kind_key ON annotations(kind, level, in_footnote, key, document);
+    `,
+  },
 ];

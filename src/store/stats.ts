@@ -48,12 +48,20 @@ export function corpusStats(db: Db): CorpusStats {
   };
 }
 
+/**
+ * Sentence-level theme codes (body text) counted per document and theme: the theme × document matrix.
+ * Read from the covering (kind, level, in_footnote, key, document) index: no JSON is parsed.
+ */
+export function themeCountsByDocument(db: Db): { document: string; theme: string; n: number }[] {
+  const counts = db.prepare(`SELECT document, key AS theme, COUNT(*) AS n FROM annotations
+    WHERE kind = 'theme-code' AND level = 'sentence' AND in_footnote = 0 GROUP BY key, document`).all() as { document: number; theme: string; n: number }[];
+  const ids = new Map((db.prepare('SELECT id, document_id FROM documents').all() as { id: number; document_id: string }[]).map((d) => [d.id, d.document_id]));
+  return counts.map((c) => ({ document: ids.get(c.document) ?? String(c.document), theme: c.theme, n: c.n }));
+}
+
 /** Sentence-level theme codes per document, as a document × theme table of counts. */
 function themesByDocument(db: Db): Pick<CorpusStats, 'themesByDocument' | 'themeColumns'> {
-  const rows = db.prepare(`SELECT d.document_id AS document, json_extract(a.data, '$.themeId') AS theme, COUNT(*) AS n
-    FROM annotations a JOIN documents d ON d.id = a.document
-    WHERE a.kind = 'theme-code' AND json_extract(a.data, '$.level') = 'sentence' AND a.in_footnote = 0
-    GROUP BY 1, 2 ORDER BY 1`).all() as { document: string; theme: string; n: number }[];
+  const rows = themeCountsByDocument(db);
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.theme, (totals.get(r.theme) ?? 0) + r.n);
   const themeColumns = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)!);
