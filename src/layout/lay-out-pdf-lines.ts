@@ -84,6 +84,112 @@ function markGeometricBreaks(body: readonly LayoutLine[]): void {
     const indented = x > margin + 6 && x < margin + 80;
     if ((indented && (finished || prevShort)) || (leading > 0 && d > leading * 1.45)) line.breakBefore = true;
   }
+  for (const block of columnRuns(body)) markHangingIndent(block);
+  // Pieces of one printed line (an item label set apart from its text, "1." | "Keimigrasian adalah …",
+  // or the words of a widely justified line) go on with the piece before them; a bare item label among
+  // them starts an item ("Menimbang :" | "a." | "bahwa …").
+  for (let i = 1; i < body.length; i++) {
+    const prev = body[i - 1];
+    const line = body[i];
+    if (Math.abs((line.raw.y ?? 0) - (prev.raw.y ?? 0)) > 1 || (line.raw.x ?? 0) <= (prev.raw.x ?? 0)) continue;
+    if (BARE_LABEL.test(content(line))) {
+      line.breakBefore = true;
+      line.continues = false;
+      continue;
+    }
+    if (BARE_LABEL.test(content(prev))) prev.breakBefore = true;
+    line.breakBefore = false;
+    line.continues = true;
+  }
+}
+
+const BARE_LABEL = /^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•▪●◦*–—-])$/;
+
+/** Runs of lines going down one column: a line above the previous one, or far to its side, starts a run. */
+function columnRuns(body: readonly LayoutLine[]): LayoutLine[][] {
+  const runs: LayoutLine[][] = [];
+  let run: LayoutLine[] = [];
+  for (const line of body) {
+    const prev = run[run.length - 1];
+    // Pieces of one printed line (a paragraph number, then its text) share a baseline and stay in the run.
+    const sameLine = prev && Math.abs((line.raw.y ?? 0) - (prev.raw.y ?? 0)) <= 1 && (line.raw.x ?? 0) > (prev.raw.x ?? 0);
+    if (prev && !sameLine && ((line.raw.y ?? 0) >= (prev.raw.y ?? 0) || Math.abs((line.raw.x ?? 0) - (prev.raw.x ?? 0)) > 60)) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(line);
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+/**
+ * A hanging indent (bibliographies, lists of instruments, statute items): an entry's first line runs
+ * full width and its wrapped lines are indented under it. An indented line after a full line that
+ * neither ends a sentence nor leads into a list (":") continues the entry, and so do the lines after it at the same
+ * indent; a line further out starts the next entry. A first-line indent looks the same from one line,
+ * so a run of lines is read this way only when indents after full lines (wraps) are more common in
+ * it than indents after short or finished lines (new paragraphs), and happen at least twice, and
+ * when the wrapped lines mostly end short (the entry's end) rather than full with the text running on
+ * at the margin (a first-line indent).
+ */
+function markHangingIndent(pieces: readonly LayoutLine[]): void {
+  // Judged on printed lines: pieces on one baseline count as one line, from the first's left edge to
+  // the last's right edge; marks go on the first piece.
+  const ends = new Map<LayoutLine, LayoutLine>();
+  const run: LayoutLine[] = [];
+  for (const l of pieces) {
+    const prev = run[run.length - 1];
+    if (prev && Math.abs((l.raw.y ?? 0) - (prev.raw.y ?? 0)) <= 1 && (l.raw.x ?? 0) > (prev.raw.x ?? 0)) ends.set(prev, l);
+    else run.push(l);
+  }
+  if (run.length < 3) return;
+  const x = (l: LayoutLine) => l.raw.x ?? 0;
+  const rightOf = (l: LayoutLine) => {
+    const last = ends.get(l) ?? l;
+    return x(last) + (last.raw.width ?? 0);
+  };
+  let left = Infinity;
+  let right = -Infinity;
+  for (const l of run) {
+    left = Math.min(left, x(l));
+    right = Math.max(right, rightOf(l));
+  }
+  const full = (l: LayoutLine) => rightOf(l) >= right - 0.04 * (right - left);
+  const step = (d: number) => d >= 6 && d <= 40;
+  const wraps = (prev: LayoutLine, line: LayoutLine) => step(x(line) - x(prev)) && full(prev) && !/[.!?:]["'”’)]*$/.test(content(ends.get(prev) ?? prev));
+  // An entry's wrapped lines end short, where the entry ends; a first-line indent is a single full
+  // line with the paragraph running on at the margin below it.
+  let closed = 0;
+  let open = 0;
+  let indentCount = 0;
+  for (let i = 1; i < run.length; i++) {
+    if (wraps(run[i - 1], run[i])) {
+      let j = i;
+      while (j + 1 < run.length && Math.abs(x(run[j + 1]) - x(run[i])) <= 2) j++;
+      if (full(run[j]) && j + 1 < run.length) open++;
+      else closed++;
+    } else if (step(x(run[i]) - x(run[i - 1]))) indentCount++;
+  }
+  if (closed < 2 || closed <= open || closed <= indentCount) return;
+  // A run opening at the indent continues the entry the previous column or page ended in.
+  let indent: number | null = step(x(run[0]) - left) ? x(run[0]) : null;
+  if (indent !== null) run[0].continues = true;
+  for (let i = 1; i < run.length; i++) {
+    const prev = run[i - 1];
+    const line = run[i];
+    if (wraps(prev, line)) {
+      indent = x(line);
+      // The line it wraps from opens an entry, even one that reads like a heading ("Undang-Undang Dasar …").
+      if (!prev.continues && i > 1) prev.breakBefore = true;
+    } else if (indent === null || Math.abs(x(line) - indent) > 2) {
+      if (x(line) < x(prev) - 6) line.breakBefore = true;
+      indent = null;
+      continue;
+    }
+    line.continues = true;
+    line.breakBefore = false;
+  }
 }
 
 function mode(values: readonly number[]): number {

@@ -35,6 +35,8 @@ export interface LayoutLine {
   heading?: boolean;
   /** Body lines: start a new paragraph here whatever the spacing says (list item, first line indent). */
   breakBefore?: boolean;
+  /** Body lines (PDF): geometry says this line goes on with the paragraph above (a hanging indent's wrapped line). */
+  continues?: boolean;
   /** Body lines (PDF): a marker found by geometry (raised, smaller digits), with the digits' range. */
   superscripts?: { start: number; end: number; number: number }[];
 }

@@ -1,6 +1,6 @@
 /**
- * Decides where body paragraphs start, from the text alone (PDF geometry may have set `breakBefore`
- * already). Between two body lines:
+ * Decides where body paragraphs start, from the text alone (PDF geometry may have set `breakBefore`,
+ * or `continues` for the wrapped lines of a hanging indent, already). Between two body lines:
  *  - across an interruption (a page end, a footnote block, a running header) the paragraph goes on
  *    unless the line before ends a sentence and the next starts like a new one;
  *  - across blank lines, a break is a gap wider than the usual gap around it, so double-spaced text
@@ -49,6 +49,13 @@ export function markParagraphBreaks(lines: readonly LayoutLine[]): void {
       continue;
     }
     const prevText = visible(body[k - 1]);
+    if (line.continues) {
+      // A hanging indent's wrapped line: geometry is surer than any cue in the text.
+      line.breakBefore = false;
+      line.heading = false;
+      prevHeading = false;
+      continue;
+    }
     let brk: boolean;
     if (line.breakBefore) brk = true;
     else if (prevHeading) brk = !looksLikeHeading(text, median) || ENDS_SENTENCE.test(prevText);
