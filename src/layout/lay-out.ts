@@ -2,7 +2,8 @@
  * Layout: RawDocument → LaidOutText, the one normalized text with pages, footnotes, markers, statute
  * provisions and an offset map back to the source. The flow, in order:
  *   lines → (PDF: columns, running headers/footers, footnotes by type size and position, superscript
- *   markers) | (text: Markdown footnotes or footnote blocks by numbering) → glued markers linked to
+ *   markers) | (text: page numbers and running lines, pages inferred from the numbers; Markdown
+ *   footnotes or footnote blocks by numbering) → glued markers linked to
  *   notes → inline artefacts cut → paragraph breaks → text assembled → provisions found.
  * Every step only classifies lines or marks ranges to cut; `buildLaidOutText` alone writes text, so
  * the offset map records every edit.
@@ -17,6 +18,7 @@ import { findMarkerCandidates } from './find-marker-candidates.js';
 import { findSuperscriptMarkers } from './find-superscript-markers.js';
 import { findProvisions } from './find-provisions.js';
 import { findTextFootnotes } from './find-text-footnotes.js';
+import { findTextFurniture } from './find-text-furniture.js';
 import { layOutPdfLines } from './lay-out-pdf-lines.js';
 import { type LayoutLine, toLayoutLines } from './layout-line.js';
 import { loadLayoutVocabulary } from './layout-vocabulary.js';
@@ -30,12 +32,19 @@ export function layOut(raw: RawDocument, options: LayoutOptions, report: Report)
   let lines: LayoutLine[];
   let furniture = new Map<number, PageFurniture>();
   let markdown = false;
+  let pageNumbers = raw.pages.map((p) => p.number);
   if (isPdf) {
     const laid = layOutPdfLines(raw, options, vocabulary, report);
     lines = laid.lines;
     furniture = laid.furniture;
   } else {
     lines = toLayoutLines(raw.pages.flatMap((p) => p.lines));
+    if (options.headers) {
+      const paged = findTextFurniture(lines, vocabulary, raw.pages.length);
+      lines = paged.lines;
+      furniture = paged.furniture;
+      pageNumbers = paged.pageNumbers;
+    }
     if (options.footnotes) {
       markdown = findMarkdownFootnotes(lines);
       if (!markdown) findTextFootnotes(lines, vocabulary);
@@ -57,7 +66,7 @@ export function layOut(raw: RawDocument, options: LayoutOptions, report: Report)
 
   const lexicon = documentLexicon(lines.filter((l) => l.role === 'body' || l.role === 'note').map((l) => l.raw.text));
   const prefixes = new Set(options.dehyphenate ? vocabulary.hyphenPrefixes.map((p) => p.toLowerCase()) : []);
-  const built = buildLaidOutText(lines, raw.pages.map((p) => p.number), furniture, lexicon, prefixes);
+  const built = buildLaidOutText(lines, pageNumbers, furniture, lexicon, prefixes);
   const markers: Marker[] = built.markers.map((m) => ({ ...m, linked: notes.has(m.number) }));
   const unlinked = markers.filter((m) => !m.linked).length;
   if (unlinked) report.info('layout', 'layout', 'unlinked-markers', `${unlinked} footnote marker(s) call no footnote found in the document`);
