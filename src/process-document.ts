@@ -63,6 +63,11 @@ function annotate(doc: Omit<TelaahDocument, 'annotations'>, config: PipelineConf
   return all;
 }
 
+/** Loads what every document needs (annotators: registry, codebook, models) before the first one. */
+export function warmUp(config: PipelineConfig): void {
+  annotatorsFor(config);
+}
+
 export async function processDocument(task: ProcessTask): Promise<ProcessedDocument> {
   const { identity, config } = task;
   const report = new Report(identity.file);

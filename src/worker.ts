@@ -27,9 +27,11 @@ for (const [target, key, native] of natives) {
   }
 }
 
-const { processDocument } = await import('./process-document.js');
+const { processDocument, warmUp } = await import('./process-document.js');
 type ProcessTask = import('./process-document.js').ProcessTask;
+type PipelineConfig = import('./config.js').PipelineConfig;
 
-export default function run(task: ProcessTask) {
+export default function run(task: ProcessTask | { warmUp: PipelineConfig }) {
+  if ('warmUp' in task) return warmUp(task.warmUp);
   return processDocument(task);
 }

@@ -3,6 +3,7 @@
  * a re-annotated document replaces only its annotations, a failed one keeps a row with its reason,
  * and a file gone from the input is marked missing, never deleted. Statements are prepared once.
  */
+import path from 'node:path';
 import type { Db } from './open-store.js';
 import type { DocumentStatus, ProcessedDocument } from '../processed-document.js';
 import type { Message } from '../message.js';
@@ -26,6 +27,8 @@ export interface DocumentWriter {
   fileStates(): Map<string, StoredFileState>;
   write(doc: ProcessedDocument, runId: number): { documentId: string };
   markMissing(file: string, runId: number): void;
+  /** Marks stored files under `roots` that are not in `present` as missing; returns how many. */
+  markMissingUnder(roots: readonly string[], present: ReadonlySet<string>, runId: number): number;
   /** Records a new mtime for an unchanged file, so the next run skips it without hashing. */
   touch(file: string, mtimeMs: number): void;
 }
@@ -162,6 +165,17 @@ export function createDocumentWriter(db: Db): DocumentWriter {
     write: (doc, runId) => writeTx.immediate(doc, runId),
     touch(file, mtimeMs) {
       s.touch.run(mtimeMs, file, mtimeMs);
+    },
+    markMissingUnder(roots, present, runId) {
+      let n = 0;
+      for (const state of this.fileStates().values()) {
+        const under = roots.some((r) => state.file === r || state.file.startsWith(r + path.sep));
+        if (under && !present.has(state.file) && state.status !== 'missing') {
+          this.markMissing(state.file, runId);
+          n++;
+        }
+      }
+      return n;
     },
     markMissing(file, runId) {
       s.markMissing.run('the file is no longer in the input; its rows are kept from the earlier run', runId, now(), file);
