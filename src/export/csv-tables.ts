@@ -117,13 +117,33 @@ export const csvTables: readonly CsvTable[] = [
       const order = new Map(c.themes().map((t, i) => [t.id, i]));
       const labels = pageLabels(c);
       const file = fileRanks(c);
-      const quotes = [...c.countedCodes()].sort((a, b) => (order.get(a.themeId) ?? 1e9) - (order.get(b.themeId) ?? 1e9)
-        || Number(b.status === 'accepted') - Number(a.status === 'accepted') || (b.score ?? 0) - (a.score ?? 0) || file.get(a.document.id)! - file.get(b.document.id)! || a.start - b.start);
-      for (const k of quotes) {
+      const codes = c.countedCodes();
+      // Sort keys read once per quote into typed arrays, then the quotes' indices sorted (stable, so ties
+      // keep the codes' order): theme (codebook order), accepted first, higher score, file, position.
+      const n = codes.length;
+      const theme = new Float64Array(n), accepted = new Float64Array(n), score = new Float64Array(n), rank = new Float64Array(n), start = new Float64Array(n);
+      codes.forEach((k, i) => {
+        theme[i] = order.get(k.themeId) ?? 1e9;
+        accepted[i] = Number(k.status === 'accepted');
+        score[i] = k.score ?? 0;
+        rank[i] = file.get(k.document.id)!;
+        start[i] = k.start;
+      });
+      const sorted = Array.from({ length: n }, (_, i) => i)
+        .sort((a, b) => theme[a] - theme[b] || accepted[b] - accepted[a] || score[b] - score[a] || rank[a] - rank[b] || start[a] - start[b]);
+      const titles = new Map<number, string>();
+      const citations = new Map<string, string>();
+      for (const i of sorted) {
+        const k = codes[i];
         const label = labels.get(`${k.document.id}|${k.page}`) ?? String(k.page);
+        let title = titles.get(k.document.id);
+        if (title === undefined) titles.set(k.document.id, (title = documentLabel(k.document)));
+        const citationKey = `${k.document.id}|${label}`;
+        let citation = citations.get(citationKey);
+        if (citation === undefined) citations.set(citationKey, (citation = quoteCitation(k.document, label)));
         yield {
-          theme_id: k.themeId, theme_name: k.themeName, document_id: k.document.documentId, title: documentLabel(k.document), page: k.page,
-          excerpt: collapse(k.excerpt), citation: quoteCitation(k.document, label), status: k.status,
+          theme_id: k.themeId, theme_name: k.themeName, document_id: k.document.documentId, title, page: k.page,
+          excerpt: collapse(k.excerpt), citation, status: k.status,
         };
       }
     },
