@@ -3,10 +3,12 @@
  * or `continues` for the wrapped lines of a hanging indent, already). Between two body lines:
  *  - across an interruption (a page end, a footnote block, a running header) the paragraph goes on
  *    unless the line before ends a sentence and the next starts like a new one;
- *  - across blank lines, a break is a gap wider than the usual gap around it, so double-spaced text
- *    (a blank line after every line) keeps its paragraphs whole;
+ *  - across blank lines: where blank lines separate paragraphs (sentences never run on across them),
+ *    every blank line is a break; otherwise a break is a gap wider than the usual gap around it, so
+ *    double-spaced text (a blank line after every line) keeps its paragraphs whole;
  *  - with no gap, a short line ending a sentence, a list item after ";", ":" or "." or a heading
- *    starts a new paragraph.
+ *    starts a new paragraph; so do a short unpunctuated line followed by a list item ("Pokok
+ *    masalah" / "- perekrutan …") and that list item.
  * Headings (a numbered or title-case or upper-case short line with no sentence punctuation, after a
  * break) become their own paragraph; consecutive heading lines stay one heading.
  */
@@ -38,6 +40,10 @@ export function markParagraphBreaks(lines: readonly LayoutLine[]): void {
   }
   const lengths = body.map((l) => visible(l).length).sort((a, b) => a - b);
   const median = lengths.length ? lengths[lengths.length >> 1] : 0;
+  const blankSeparates = blankLinesSeparateParagraphs(body, gaps);
+  /** A short line with no closing punctuation right before a list item leads the list: a heading or a lead-in. */
+  const leadsList = (k: number) =>
+    k + 1 < body.length && LIST_ITEM.test(visible(body[k + 1])) && !LIST_ITEM.test(visible(body[k])) && !/[.!?;,]["'”’)]*$/.test(visible(body[k])) && visible(body[k]).length < 0.7 * median;
   let prevHeading = false;
   for (let k = 0; k < body.length; k++) {
     const line = body[k];
@@ -62,11 +68,12 @@ export function markParagraphBreaks(lines: readonly LayoutLine[]): void {
     else if (interrupted[k]) brk = ENDS_SENTENCE.test(prevText) && STARTS_NEW.test(text);
     else {
       // Content cues hold whatever the spacing: a sentence ends and a heading, a list item or a new
-      // paragraph after a short last line follows.
+      // paragraph after a short last line follows; a list follows the short line that leads it.
       const ends = ENDS_SENTENCE.test(prevText);
       brk =
-        (gaps[k] > 0 && gaps[k] > usualGap(gaps, k)) ||
-        (ends && (prevText.length < 0.7 * median || LIST_ITEM.test(text) || looksLikeHeading(text, median)));
+        (gaps[k] > 0 && (blankSeparates || gaps[k] > usualGap(gaps, k))) ||
+        (ends && (prevText.length < 0.7 * median || LIST_ITEM.test(text) || looksLikeHeading(text, median) || leadsList(k))) ||
+        leadsList(k - 1);
     }
     const heading: boolean = (brk || prevHeading) && looksLikeHeading(text, median);
     // A heading ends its paragraph even when the next line follows without a gap.
@@ -74,6 +81,22 @@ export function markParagraphBreaks(lines: readonly LayoutLine[]): void {
     line.heading = heading;
     prevHeading = heading;
   }
+}
+
+/**
+ * Whether blank lines separate paragraphs in this text (one paragraph per line or block, as in
+ * exported notes and statutes) rather than double-space it: across a blank line, a sentence almost
+ * never runs on into a lower-case continuation.
+ */
+function blankLinesSeparateParagraphs(body: readonly LayoutLine[], gaps: readonly number[]): boolean {
+  let across = 0;
+  let runOn = 0;
+  for (let k = 1; k < body.length; k++) {
+    if (gaps[k] === 0) continue;
+    across++;
+    if (!ENDS_SENTENCE.test(visible(body[k - 1])) && /^\p{Ll}/u.test(visible(body[k]))) runOn++;
+  }
+  return across >= 5 && runOn < across * 0.1;
 }
 
 /** The most common gap among the nearest lines (ties to the smaller): the spacing of lines within a paragraph here. */
