@@ -52,12 +52,12 @@ export function createDocumentPool(config: PipelineConfig, jobs: number): Docume
 }
 
 /** A failed result for a document that never came back from a worker, or could not be read at all. */
-export function failedDocument(task: Pick<ProcessTask, 'identity' | 'extractionVersion' | 'pipelineVersion'>, reason: string, rule: string): ProcessedDocument {
+export function failedDocument(task: Pick<ProcessTask, 'identity' | 'extractionVersion' | 'pipelineVersion' | 'annotatorVersions'>, reason: string, rule: string): ProcessedDocument {
   const ext = path.extname(task.identity.file).toLowerCase();
   return {
     ...task.identity, mode: 'full', format: ext === '.pdf' ? 'pdf' : ext === '.md' ? 'md' : 'txt', status: 'failed', error: reason,
     title: null, language: 'und', pageCount: 0, layout: null, segments: null, annotations: [],
     messages: [{ document: task.identity.file, stage: 'pipeline', source: 'pipeline', rule, severity: 'fatal', reason }],
-    extractionVersion: task.extractionVersion, pipelineVersion: task.pipelineVersion, timings: {},
+    extractionVersion: task.extractionVersion, pipelineVersion: task.pipelineVersion, annotatorVersions: task.annotatorVersions, rerun: null, timings: {},
   };
 }

@@ -38,6 +38,12 @@ export function telaahVersion(): string {
 export interface PipelineVersions {
   readonly extraction: string;
   readonly pipeline: string;
+  /**
+   * Each enabled annotator's effective version: its code, options and knowledge, the extraction version
+   * and the versions of the annotators whose output it reads. A codebook edit changes only `themes`, so
+   * a re-code re-runs only the themes annotator.
+   */
+  readonly annotators: Readonly<Record<string, string>>;
 }
 
 export function pipelineVersions(config: PipelineConfig): PipelineVersions {
@@ -47,19 +53,43 @@ export function pipelineVersions(config: PipelineConfig): PipelineVersions {
   }
   // Stage vocabularies ship beside the code, under the package's pipelines/ folder.
   for (const part of ['extract', 'layout', 'segment']) hashTree(extraction, path.join(packagePipelines, part));
-  const { extract, layout, segment } = config.stages;
+  const { extract, layout, segment, instruments, claims, citations, themes } = config.stages;
   extraction.update(JSON.stringify({ extract: { ...extract, password: undefined }, layout, segment, maxPages: config.limits.maxPages }));
   const extractionVersion = extraction.digest('hex').slice(0, 16);
 
-  const pipeline = createHash('sha256').update(extractionVersion);
-  hashTree(pipeline, path.join(here, 'annotate'));
-  pipeline.update(JSON.stringify({ instruments: config.stages.instruments, citations: config.stages.citations, themes: config.stages.themes, claims: config.stages.claims }));
-  // The knowledge the annotators read: the registry and codebook the configuration names, and the
+  // The knowledge each annotator reads: the registry and codebook the configuration names, and the
   // vocabularies shipped with the package. Only these: a pipeline file may sit beside the corpus and the
   // store, which must not count as knowledge.
-  hashTree(pipeline, resolveFromConfig(config, config.stages.instruments.registry));
-  hashTree(pipeline, resolveFromConfig(config, config.stages.claims.registry));
-  hashTree(pipeline, resolveFromConfig(config, config.stages.themes.codebook));
-  for (const part of ['citations', 'codebooks/stopwords.yaml']) hashTree(pipeline, path.join(packagePipelines, part));
-  return { extraction: extractionVersion, pipeline: pipeline.digest('hex').slice(0, 16) };
+  const version = (parts: { code: string[]; knowledge: string[]; options: unknown; reads: string[] }): string => {
+    const h = createHash('sha256').update(extractionVersion).update(JSON.stringify(parts.options)).update(parts.reads.join(','));
+    for (const shared of ['annotator.ts', 'annotator.js', 'annotators.ts', 'annotators.js']) hashTree(h, path.join(here, 'annotate', shared));
+    for (const code of parts.code) hashTree(h, path.join(here, 'annotate', code));
+    for (const file of parts.knowledge) hashTree(h, file);
+    return h.digest('hex').slice(0, 16);
+  };
+  const annotators: Record<string, string> = {};
+  if (instruments.enabled) {
+    annotators.instruments = version({ code: ['instruments'], knowledge: [resolveFromConfig(config, instruments.registry)], options: instruments, reads: [] });
+    if (claims.enabled) {
+      annotators.claims = version({ code: ['claims', 'instruments'], knowledge: [resolveFromConfig(config, claims.registry)], options: claims, reads: [annotators.instruments] });
+    }
+  }
+  if (citations.enabled) {
+    annotators.citations = version({ code: ['citations'], knowledge: [path.join(packagePipelines, 'citations')], options: citations, reads: [] });
+  }
+  if (themes.enabled) {
+    annotators.themes = version({
+      code: ['themes'], knowledge: [resolveFromConfig(config, themes.codebook), path.join(packagePipelines, 'codebooks', 'stopwords.yaml')],
+      options: themes, reads: [annotators.instruments ?? ''],
+    });
+  }
+  const pipeline = createHash('sha256').update(extractionVersion).update(JSON.stringify(annotators)).digest('hex').slice(0, 16);
+  return { extraction: extractionVersion, pipeline, annotators };
+}
+
+/** Annotators whose stored output is out of date: changed, new, or no longer enabled. */
+export function annotatorsToRerun(current: Readonly<Record<string, string>>, stored: Readonly<Record<string, string>> | null): string[] | null {
+  if (!stored) return null; // unknown: re-run them all
+  const ids = new Set([...Object.keys(current), ...Object.keys(stored)]);
+  return [...ids].filter((id) => current[id] !== stored[id]).sort();
 }

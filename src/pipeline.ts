@@ -63,7 +63,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const tally = new RunTally();
   const pool = createDocumentPool(config, jobs);
   const queue = new PQueue({ concurrency: jobs * 2 });
-  const stamp = { extractionVersion: versions.extraction, pipelineVersion: versions.pipeline };
+  const stamp = { extractionVersion: versions.extraction, pipelineVersion: versions.pipeline, annotatorVersions: versions.annotators };
   const record = (doc: ProcessedDocument) => {
     writer.write(doc, runId);
     tally.processed(doc);
@@ -90,7 +90,8 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       } else if (plan.action !== 'unreadable') {
         // Only a few tasks wait at a time: the queue never holds the corpus, however many files it has.
         await queue.onSizeLessThan(jobs * 2);
-        void queue.add(async () => record(await pool.process({ identity: plan.identity, mode: plan.action, config, database, ...stamp })));
+        const rerun = plan.action === 'annotations' ? plan.rerun : null;
+        void queue.add(async () => record(await pool.process({ identity: plan.identity, mode: plan.action, rerun, config, database, ...stamp })));
       }
     }
     await queue.onIdle();

@@ -8,12 +8,13 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { DiscoveredFile } from './discover/discover-files.js';
 import type { StoredFileState } from './store/document-writer.js';
-import type { PipelineVersions } from './pipeline-version.js';
+import { annotatorsToRerun, type PipelineVersions } from './pipeline-version.js';
 import type { FileIdentity } from './processed-document.js';
 
 export type PlannedWork =
   | { readonly action: 'skip'; readonly identity: FileIdentity; readonly stored: StoredFileState }
-  | { readonly action: 'full' | 'annotations'; readonly identity: FileIdentity }
+  | { readonly action: 'full'; readonly identity: FileIdentity }
+  | { readonly action: 'annotations'; readonly identity: FileIdentity; readonly rerun: readonly string[] | null }
   | { readonly action: 'unreadable'; readonly file: string; readonly reason: string; readonly rule: string };
 
 /** SHA-256 of a file, streamed so a large file never sits in memory whole. */
@@ -45,5 +46,6 @@ export async function planFile(found: DiscoveredFile, stored: StoredFileState | 
   }
   if (stored.pipelineVersion === versions.pipeline) return { action: 'skip', identity, stored };
   // Failed documents have no stored text to re-annotate.
-  return { action: stored.status === 'failed' ? 'full' : 'annotations', identity };
+  if (stored.status === 'failed') return { action: 'full', identity };
+  return { action: 'annotations', identity, rerun: annotatorsToRerun(versions.annotators, stored.annotatorVersions) };
 }

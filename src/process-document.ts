@@ -15,7 +15,7 @@ import { createAnnotators, type CreatedAnnotator } from './annotate/annotators.j
 import type { FileIdentity, ProcessedDocument } from './processed-document.js';
 import { documentTitle } from './document-title.js';
 import { openDatabase, type Db } from './store/open-store.js';
-import { readDocument } from './store/read-document.js';
+import { readAnnotations, readDocument } from './store/read-document.js';
 
 export interface ProcessTask {
   readonly identity: FileIdentity;
@@ -23,18 +23,21 @@ export interface ProcessTask {
   readonly config: PipelineConfig;
   readonly extractionVersion: string;
   readonly pipelineVersion: string;
+  readonly annotatorVersions: Readonly<Record<string, string>>;
   /** For mode 'annotations': the store to read the document from (read-only). */
   readonly database?: string;
+  /** For mode 'annotations': the annotators to re-run (null: all); the others' stored output is kept. */
+  readonly rerun?: readonly string[] | null;
 }
 
 let cachedStore: { file: string; db: Db } | null = null;
 
-function storedDocument(database: string, file: string) {
+function storeAt(database: string): Db {
   if (cachedStore?.file !== database) {
     cachedStore?.db.close();
     cachedStore = { file: database, db: openDatabase(database, { readonly: true }) };
   }
-  return readDocument(cachedStore.db, file);
+  return cachedStore.db;
 }
 
 let cachedAnnotators: { key: string; annotators: CreatedAnnotator[] } | null = null;
@@ -45,10 +48,17 @@ function annotatorsFor(config: PipelineConfig): CreatedAnnotator[] {
   return cachedAnnotators.annotators;
 }
 
-function annotate(doc: Omit<TelaahDocument, 'annotations'>, config: PipelineConfig, report: Report, timings: Record<string, number>): Annotation[] {
-  const all: Annotation[] = [];
+/**
+ * Runs the annotators (all, or only `rerun`) over a document. `kept` are stored annotations of the
+ * annotators not re-run: later annotators read them (themes read instrument mentions), but only the
+ * new annotations are returned.
+ */
+function annotate(doc: Omit<TelaahDocument, 'annotations'>, config: PipelineConfig, report: Report, timings: Record<string, number>,
+  rerun: readonly string[] | null = null, kept: readonly Annotation[] = []): Annotation[] {
+  const all: Annotation[] = [...kept];
   const current: TelaahDocument = { ...doc, annotations: all };
   for (const annotator of annotatorsFor(config)) {
+    if (rerun && !rerun.includes(annotator.id)) continue;
     const t = performance.now();
     try {
       // A loop, not push(...spread): a document can yield more annotations than the call stack has room for.
@@ -60,7 +70,7 @@ function annotate(doc: Omit<TelaahDocument, 'annotations'>, config: PipelineConf
     }
     timings[annotator.id] = performance.now() - t;
   }
-  return all;
+  return kept.length ? all.slice(kept.length) : all;
 }
 
 /** Loads what every document needs (annotators: registry, codebook, models) before the first one. */
@@ -79,14 +89,19 @@ export async function processDocument(task: ProcessTask): Promise<ProcessedDocum
     format: ext === '.pdf' ? 'pdf' : ext === '.md' ? 'md' : 'txt',
     extractionVersion: task.extractionVersion,
     pipelineVersion: task.pipelineVersion,
+    annotatorVersions: task.annotatorVersions,
+    rerun: null,
     timings,
   } as const;
   try {
-    const stored = task.mode === 'annotations' && task.database ? storedDocument(task.database, identity.file) : null;
+    const stored = task.mode === 'annotations' && task.database ? readDocument(storeAt(task.database), identity.file) : null;
     if (stored) {
-      const annotations = annotate(stored, config, report, timings);
+      const rerun = task.rerun ?? null;
+      const keptSources = rerun ? annotatorsFor(config).map((a) => a.id).filter((id) => !rerun.includes(id)) : [];
+      const kept = readAnnotations(storeAt(task.database!), identity.file, keptSources);
+      const annotations = annotate(stored, config, report, timings, rerun, kept);
       return {
-        ...base, status: report.flagged ? 'flagged' : 'ok', error: report.flagged, title: stored.title,
+        ...base, rerun, status: report.flagged ? 'flagged' : 'ok', error: report.flagged, title: stored.title,
         language: stored.language, pageCount: stored.pageCount, layout: null, segments: null, annotations,
         messages: report.messages,
       };

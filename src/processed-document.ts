@@ -29,6 +29,10 @@ export interface ProcessedDocument extends FileIdentity {
   readonly messages: readonly Message[];
   readonly extractionVersion: string;
   readonly pipelineVersion: string;
+  /** Effective version of each annotator whose output the document now holds. */
+  readonly annotatorVersions: Readonly<Record<string, string>>;
+  /** In mode 'annotations': the annotators re-run (their stored output is replaced); null = all. */
+  readonly rerun: readonly string[] | null;
   /** Milliseconds spent in the worker, by stage. */
   readonly timings: Readonly<Record<string, number>>;
 }

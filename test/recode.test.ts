@@ -31,7 +31,7 @@ describe('re-coding after a codebook edit', () => {
   beforeAll(() => {
     mkdirSync(corpus, { recursive: true });
     writeFileSync(path.join(corpus, 'a.txt'), [
-      'Pekerja migran Indonesia di Malaysia sering tidak menerima upah yang layak.',
+      'Pekerja migran Indonesia di Malaysia sering tidak menerima upah yang layak menurut UU No. 18 Tahun 2017.',
       'Ombak laut di pesisir selatan Jawa sangat tinggi pada musim hujan.',
     ].join('\n\n') + '\n');
     copyFileSync(path.join(repoRoot, 'pipelines/codebooks/migration-law-v1.yaml'), codebook);
@@ -63,11 +63,23 @@ describe('re-coding after a codebook edit', () => {
     // The researcher adds a theme for coastal hazards; the store is re-coded, nothing is re-extracted.
     writeFileSync(codebook, readFileSync(codebook, 'utf8').replace(/\n  - id: non-refoulement\n/,
       '\n  - id: coastal-hazards\n    name: { en: Coastal hazards, id: Bahaya pesisir }\n    description: Waves and floods.\n    rules:\n      - id: wave-terms\n        terms: { en: [high waves], id: [ombak] }\n\n  - id: non-refoulement\n'));
+    const instrumentRows = () => {
+      const db = new Database(database, { readonly: true });
+      try {
+        return db.prepare(`SELECT id, key FROM annotations WHERE kind = 'instrument-mention' ORDER BY id`).all();
+      } finally {
+        db.close();
+      }
+    };
+    const instrumentsBefore = instrumentRows();
+    expect(instrumentsBefore).toEqual([{ id: expect.any(Number), key: 'id-uu-18-2017' }]);
     const recoded = await run();
     expect(recoded.extracted).toBe(0);
     expect(recoded.reannotated).toBe(1);
     const after = codes();
     expect(after.map((c) => c.theme)).toEqual(['migrant-workers', 'coastal-hazards']);
+    // Only the themes annotator re-ran: the instrument mentions are the same rows as before.
+    expect(instrumentRows()).toEqual(instrumentsBefore);
 
     // The accepted code is still there, at the same stable key, so the decision still applies.
     const check = new Database(database, { readonly: true });

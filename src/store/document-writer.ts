@@ -20,6 +20,7 @@ export interface StoredFileState {
   readonly extractionVersion: string | null;
   readonly pipelineVersion: string | null;
   readonly pages: number;
+  readonly annotatorVersions: Readonly<Record<string, string>> | null;
 }
 
 export interface DocumentWriter {
@@ -54,18 +55,20 @@ export function createDocumentWriter(db: Db): DocumentWriter {
   const now = () => new Date().toISOString();
   const s = {
     states: db.prepare(`SELECT id, document_id AS documentId, file, sha256, bytes, mtime_ms AS mtimeMs, status, error,
-      extraction_version AS extractionVersion, pipeline_version AS pipelineVersion, pages FROM documents`),
+      extraction_version AS extractionVersion, pipeline_version AS pipelineVersion, pages, annotator_versions AS annotatorVersions FROM documents`),
     byFile: db.prepare('SELECT id, document_id AS documentId, sha256 FROM documents WHERE file = ?'),
     insertDoc: db.prepare(`INSERT INTO documents (document_id, file, sha256, bytes, mtime_ms, format, title, language, pages,
-      status, error, extraction_version, pipeline_version, run_id, updated_at)
+      status, error, extraction_version, pipeline_version, run_id, updated_at, annotator_versions)
       VALUES (@documentId, @file, @sha256, @bytes, @mtimeMs, @format, @title, @language, @pages, @status, @error,
-      @extractionVersion, @pipelineVersion, @runId, @updatedAt)`),
+      @extractionVersion, @pipelineVersion, @runId, @updatedAt, @annotatorVersions)`),
     updateDoc: db.prepare(`UPDATE documents SET document_id = @documentId, sha256 = @sha256, bytes = @bytes, mtime_ms = @mtimeMs,
       format = @format, title = @title, language = @language, pages = @pages, status = @status, error = @error,
-      extraction_version = @extractionVersion, pipeline_version = @pipelineVersion, run_id = @runId, updated_at = @updatedAt
-      WHERE id = @id`),
+      extraction_version = @extractionVersion, pipeline_version = @pipelineVersion, run_id = @runId, updated_at = @updatedAt,
+      annotator_versions = @annotatorVersions WHERE id = @id`),
     touchAnnotated: db.prepare(`UPDATE documents SET pipeline_version = ?, status = ?, error = ?, run_id = ?, updated_at = ?,
-      mtime_ms = ? WHERE id = ?`),
+      mtime_ms = ?, annotator_versions = ? WHERE id = ?`),
+    deleteAnnotationsOf: db.prepare('DELETE FROM annotations WHERE document = ? AND source = ?'),
+    deleteAnnotateMessagesOf: db.prepare("DELETE FROM messages WHERE document = ? AND stage = 'annotate' AND source = ?"),
     deleteFts: db.prepare('DELETE FROM segments_fts WHERE rowid IN (SELECT id FROM segments WHERE document = ?)'),
     deleteChildren: ['document_texts', 'pages', 'footnotes', 'markers', 'provisions', 'segments', 'annotations', 'messages'].map((t) =>
       db.prepare(`DELETE FROM ${t} WHERE document = ?`),
@@ -108,6 +111,7 @@ export function createDocumentWriter(db: Db): DocumentWriter {
       documentId, file: doc.file, sha256: doc.sha256, bytes: doc.bytes, mtimeMs: doc.mtimeMs, format: doc.format,
       title: doc.title, language: doc.language, pages: doc.pageCount, status: doc.status, error: doc.error,
       extractionVersion: doc.extractionVersion, pipelineVersion: doc.pipelineVersion, runId, updatedAt: now(),
+      annotatorVersions: doc.status === 'failed' ? null : JSON.stringify(doc.annotatorVersions),
     };
     let id: number;
     if (existing) {
@@ -144,11 +148,19 @@ export function createDocumentWriter(db: Db): DocumentWriter {
   const writeAnnotations = (doc: ProcessedDocument, runId: number): { documentId: string } => {
     const existing = s.byFile.get(doc.file) as { id: number; documentId: string } | undefined;
     if (!existing) throw new Error(`re-annotation of ${doc.file}, which is not in the store`);
-    s.deleteAnnotations.run(existing.id);
-    s.deleteAnnotateMessages.run(existing.id);
+    if (doc.rerun) {
+      // Only the re-run annotators' output is replaced; the others' rows stay as they are.
+      for (const source of doc.rerun) {
+        s.deleteAnnotationsOf.run(existing.id, source);
+        s.deleteAnnotateMessagesOf.run(existing.id, source);
+      }
+    } else {
+      s.deleteAnnotations.run(existing.id);
+      s.deleteAnnotateMessages.run(existing.id);
+    }
     insertAnnotations(existing.id, doc);
     insertMessages(runId, existing.id, doc.file, doc.messages.filter((m) => m.stage === 'annotate'));
-    s.touchAnnotated.run(doc.pipelineVersion, doc.status, doc.error, runId, now(), doc.mtimeMs, existing.id);
+    s.touchAnnotated.run(doc.pipelineVersion, doc.status, doc.error, runId, now(), doc.mtimeMs, JSON.stringify(doc.annotatorVersions), existing.id);
     return { documentId: existing.documentId };
   };
 
@@ -159,7 +171,9 @@ export function createDocumentWriter(db: Db): DocumentWriter {
   return {
     fileStates() {
       const map = new Map<string, StoredFileState>();
-      for (const row of s.states.all() as StoredFileState[]) map.set(row.file, row);
+      for (const row of s.states.all() as (Omit<StoredFileState, 'annotatorVersions'> & { annotatorVersions: string | null })[]) {
+        map.set(row.file, { ...row, annotatorVersions: row.annotatorVersions ? JSON.parse(row.annotatorVersions) : null });
+      }
       return map;
     },
     write: (doc, runId) => writeTx.immediate(doc, runId),

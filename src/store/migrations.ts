@@ -239,4 +239,13 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX annotations_kind_key ON annotations(kind, level, in_footnote, key, document);
     `,
   },
+  {
+    version: 5,
+    name: 'per-annotator versions of each document',
+    sql: `
+      -- The effective version of each annotator whose output a document holds (JSON object), so an
+      -- edit to one annotator's code or knowledge re-runs only that annotator on stored documents.
+      ALTER TABLE documents ADD COLUMN annotator_versions TEXT;
+    `,
+  },
 ];

@@ -58,3 +58,12 @@ export function readDocument(db: Db, file: string): StoredDocument | null {
     },
   };
 }
+
+/** The stored annotations of a document made by the given annotators (as input to those re-run after them). */
+export function readAnnotations(db: Db, file: string, sources: readonly string[]): TelaahDocument['annotations'][number][] {
+  if (!sources.length) return [];
+  const rows = db.prepare(`SELECT a.kind, a.start, a."end" AS "end", a.page, a.source, a.version, a.rule, a.in_footnote, a.data
+    FROM annotations a JOIN documents d ON d.id = a.document WHERE d.file = ? AND a.source IN (${sources.map(() => '?').join(', ')})
+    ORDER BY a.id`).all(file, ...sources) as { kind: string; start: number; end: number; page: number; source: string; version: string; rule: string; in_footnote: number; data: string }[];
+  return rows.map((r) => ({ kind: r.kind, start: r.start, end: r.end, page: r.page, source: r.source, version: r.version, rule: r.rule, inFootnote: r.in_footnote === 1, data: JSON.parse(r.data) }));
+}
