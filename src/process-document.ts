@@ -125,7 +125,8 @@ export async function processDocument(task: ProcessTask): Promise<ProcessedDocum
       format: raw.format,
       title: documentTitle(raw, layout),
       language: segmentation.language,
-      pageCount: raw.pages.length,
+      // Layout may find more pages than the extractor saw (a text file whose page numbers mark its pages).
+      pageCount: layout.pages.length,
       segments: { paragraphs: segmentation.paragraphs, sentences: segmentation.sentences },
     };
     const annotations = report.flagged ? [] : annotate(doc, config, report, timings);
