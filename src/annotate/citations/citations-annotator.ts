@@ -27,24 +27,10 @@ export const CITATIONS_ID = 'citations';
 /** The annotator's version: the code's, and the learned labeller's weights it parses references with. */
 export const CITATIONS_VERSION = `0.3.0+${loadReferenceLabeller()?.version ?? 'rules'}`;
 
-export interface ReferenceData {
+/** A parsed reference as stored: its fields, where it stands, and what it repeats. */
+export interface ReferenceData extends ParsedReference {
   readonly noteNumber: number | null;
   readonly refIndex: number;
-  readonly raw: string;
-  readonly authors: readonly string[];
-  readonly authorNames: readonly { readonly family: string; readonly given: string | null }[];
-  readonly year: string | null;
-  readonly title: string | null;
-  readonly container: string | null;
-  readonly volume: string | null;
-  readonly issue: string | null;
-  readonly pages: string | null;
-  readonly pinpoint: string | null;
-  readonly publisher: string | null;
-  readonly place: string | null;
-  readonly doi: string | null;
-  readonly url: string | null;
-  readonly accessed: string | null;
   readonly backReference: ResolvedBackReference | null;
   readonly unresolved: string | null;
   /** Null for a back-reference: its work is the one it refers to. */
