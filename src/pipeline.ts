@@ -98,7 +98,9 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     await pool.close(); // the workers' heaps go before the corpus-level step
     const present = new Set([...discovery.files.map((f) => f.file), ...discovery.problems.map((p) => path.resolve(p.file))]);
     tally.counts.missing = writer.markMissingUnder(options.inputs.map((i) => path.resolve(i)), present, runId);
-    afterRun(db, { changed: tally.written > 0 || tally.counts.missing > 0, textsChanged: tally.extracted > 0, ...corpusKnowledge(config) });
+    afterRun(db, {
+      changed: tally.written > 0, textsChanged: tally.extracted > 0, annotatorsChanged: tally.annotatorsChanged, ...corpusKnowledge(config),
+    });
     const seconds = (performance.now() - started) / 1000;
     finishRun(db, runId, tally.failures.length ? 'partial' : 'complete', tally.counts, seconds);
     return { ...tally.result(), runId, seconds };

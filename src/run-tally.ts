@@ -24,6 +24,8 @@ export class RunTally {
   processedPages = 0;
   extracted = 0;
   reannotated = 0;
+  /** Annotators whose output was rewritten in this run: 'all' once any document was fully processed. */
+  annotatorsChanged: Set<string> | 'all' = new Set();
 
   /** Documents written in this run (processed, re-annotated or failed). */
   get written(): number {
@@ -33,8 +35,14 @@ export class RunTally {
   processed(doc: ProcessedDocument): void {
     this.counts[doc.status]++;
     this.counts.pages += doc.pageCount;
-    if (doc.mode === 'annotations') this.reannotated++;
-    else {
+    if (doc.mode === 'annotations') {
+      this.reannotated++;
+      if (this.annotatorsChanged !== 'all') {
+        if (doc.rerun) for (const id of doc.rerun) this.annotatorsChanged.add(id);
+        else this.annotatorsChanged = 'all';
+      }
+    } else {
+      this.annotatorsChanged = 'all';
       this.extracted++;
       this.processedPages += doc.pageCount;
     }

@@ -24,6 +24,11 @@ export interface AfterRunInput {
   readonly changed: boolean;
   /** Whether any document's text and segments were written (not only its annotations); default: changed. */
   readonly textsChanged?: boolean;
+  /**
+   * The annotators whose output was rewritten, or 'all' (default). A re-code that re-ran only the themes
+   * annotator leaves the instruments table and the works grouping as they are.
+   */
+  readonly annotatorsChanged?: ReadonlySet<string> | 'all';
   /** The registry's instruments, as the store's rows. */
   readonly registry: readonly InstrumentRecord[];
   /** Turns a statute mention's data into an instrument row (for statutes not in the registry). */
@@ -32,8 +37,10 @@ export interface AfterRunInput {
 
 export function afterRun(db: Db, input: AfterRunInput): void {
   if (!input.changed) return;
-  db.transaction(() => fillInstruments(db, input)).immediate();
-  db.transaction(() => fillWorks(db)).immediate();
+  const rewrote = (id: string) => (input.annotatorsChanged ?? 'all') === 'all' || (input.annotatorsChanged as ReadonlySet<string>).has(id);
+  // Missing documents change nothing here: their rows are kept.
+  if (rewrote('instruments') || rewrote('claims')) db.transaction(() => fillInstruments(db, input)).immediate();
+  if (rewrote('citations')) db.transaction(() => fillWorks(db)).immediate();
   // Merge the FTS index segments written during the run so searches stay fast.
   if (input.textsChanged ?? true) db.exec("INSERT INTO segments_fts(segments_fts) VALUES ('optimize')");
   db.pragma('wal_checkpoint(PASSIVE)');
