@@ -3,7 +3,7 @@
  * with its seconds, pages and peak RSS. Jobs: `raw-pdfjs <files…>` (the baseline: pdfjs-dist text
  * extraction alone, sequential) and `telaah <db> <jobs> <paths…>` (the compiled pipeline from dist/).
  */
-import { readFileSync } from 'node:fs';
+import { rawPdfjsPages } from './raw-pdfjs-pages.js';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -13,22 +13,7 @@ const started = performance.now();
 let pages = 0;
 
 if (job === 'raw-pdfjs') {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const standardFontDataUrl = path.join(root, 'node_modules', 'pdfjs-dist', 'standard_fonts') + path.sep;
-  for (const file of args) {
-    try {
-      const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, disableFontFace: true, verbosity: 0, standardFontDataUrl }).promise;
-      for (let n = 1; n <= doc.numPages; n++) {
-        const page = await doc.getPage(n);
-        await page.getTextContent();
-        page.cleanup();
-        pages++;
-      }
-      await doc.destroy();
-    } catch {
-      // Broken files cost what they cost; the pipeline meets them too.
-    }
-  }
+  for (const file of args) pages += (await rawPdfjsPages(file)).pages;
 } else if (job === 'telaah') {
   const [database, jobs, ...inputs] = args;
   const { runPipeline } = await import(pathToFileURL(path.join(root, 'dist', 'pipeline.js')).href);

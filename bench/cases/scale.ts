@@ -20,6 +20,7 @@
  * and prints one JSON line (jobs: raw-pdfjs, pdftotext, telaah).
  */
 import { execFileSync } from 'node:child_process';
+import { rawPdfjsPages } from '../raw-pdfjs-pages.js';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,22 +67,10 @@ async function childJob(job: string, args: string[]): Promise<Measured> {
   const extra: Partial<Measured> = {};
   const listed = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
   if (job === 'raw-pdfjs') {
-    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const standardFontDataUrl = path.join(root, 'node_modules', 'pdfjs-dist', 'standard_fonts') + path.sep;
     for (const file of listed(args[0])) {
-      try {
-        const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, disableFontFace: true, verbosity: 0, standardFontDataUrl }).promise;
-        for (let n = 1; n <= doc.numPages; n++) {
-          const page = await doc.getPage(n);
-          await page.getTextContent();
-          page.cleanup();
-          pages++;
-        }
-        await doc.destroy();
-        documents++;
-      } catch {
-        // A broken file costs what it costs; the pipeline meets it too.
-      }
+      const read = await rawPdfjsPages(file);
+      pages += read.pages;
+      if (read.complete) documents++;
     }
   } else if (job === 'pdftotext') {
     for (const file of listed(args[0])) {

@@ -4,9 +4,8 @@
  * words of statute provisions. Read once, validated, cached; patterns are built from it elsewhere so
  * extending a list never means touching a regular expression.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { dataFileLoader } from '../data-file-loader.js';
 
 const words = z.array(z.string().min(1));
 
@@ -37,26 +36,8 @@ export type LayoutVocabulary = z.infer<typeof layoutVocabularySchema>;
 
 export const defaultLayoutVocabularyFile = new URL('../../pipelines/layout/vocabulary.yaml', import.meta.url);
 
-let cached: LayoutVocabulary | null = null;
-
 /** The vocabulary from `file` (default: the shipped one, read once and cached). */
-export function loadLayoutVocabulary(file: string | URL = defaultLayoutVocabularyFile): LayoutVocabulary {
-  const isDefault = String(file) === String(defaultLayoutVocabularyFile);
-  if (isDefault && cached) return cached;
-  const vocabulary = layoutVocabularySchema.parse(parse(readFileSync(file, 'utf8')));
-  if (isDefault) cached = vocabulary;
-  return vocabulary;
-}
+export const loadLayoutVocabulary: (file?: string | URL) => LayoutVocabulary = dataFileLoader(layoutVocabularySchema, defaultLayoutVocabularyFile);
 
-/** Escapes a word for a RegExp alternation; each space matches one optional space, each "." is optional. */
-export function alternation(list: readonly string[]): string {
-  return [...new Set(list)]
-    .sort((a, b) => b.length - a.length)
-    .map((w) =>
-      w
-        .replace(/[.*+?^${}()|[\]\\/]/g, (c) => (c === '.' ? '\u0000' : `\\${c}`))
-        .replace(/ /g, ' ?')
-        .replace(/\u0000/g, '\\.?'),
-    )
-    .join('|');
-}
+/** Builds regex alternations from the vocabulary's word lists (see word-alternation.ts). */
+export { wordAlternation as alternation } from '../word-alternation.js';

@@ -5,6 +5,7 @@
  * document last asked for, because every stream here is ordered by document and texts can be large.
  * Read-only: nothing here writes.
  */
+import type { StoredAnnotation } from './stored-annotation.js';
 import type { Db } from './open-store.js';
 
 export interface ExportDocument {
@@ -19,19 +20,7 @@ export interface ExportDocument {
   readonly error: string | null;
 }
 
-export interface ExportAnnotation {
-  readonly id: number;
-  readonly document: number;
-  readonly kind: string;
-  readonly start: number;
-  readonly end: number;
-  readonly page: number;
-  readonly source: string;
-  readonly version: string;
-  readonly rule: string;
-  readonly inFootnote: boolean;
-  readonly data: Record<string, unknown>;
-}
+export type ExportAnnotation = StoredAnnotation;
 
 export interface ExportSpan {
   readonly document: number;

@@ -5,6 +5,7 @@
  * never block the writer; a write waits on the busy timeout instead of failing).
  * Annotation `data` is returned as parsed JSON but never trusted: callers read it defensively.
  */
+import type { StoredAnnotation } from './stored-annotation.js';
 import type { Db } from './open-store.js';
 
 export interface ReviewDocumentRow {
@@ -19,19 +20,7 @@ export interface ReviewDocumentRow {
   readonly error: string | null;
 }
 
-export interface ReviewAnnotation {
-  readonly id: number;
-  readonly document: number;
-  readonly kind: string;
-  readonly start: number;
-  readonly end: number;
-  readonly page: number;
-  readonly source: string;
-  readonly version: string;
-  readonly rule: string;
-  readonly inFootnote: boolean;
-  readonly data: Record<string, unknown>;
-}
+export type ReviewAnnotation = StoredAnnotation;
 
 export interface DecisionRow {
   readonly id: number;

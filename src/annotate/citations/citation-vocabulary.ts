@@ -5,9 +5,8 @@
  * escaped alternations the parser's patterns are built from, so extending a list never means
  * touching a regular expression.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { dataFileLoader } from '../../data-file-loader.js';
 
 const words = z.array(z.string().min(1));
 
@@ -41,29 +40,8 @@ export type CitationVocabulary = z.infer<typeof vocabularySchema>;
 
 export const defaultVocabularyFile = new URL('../../../pipelines/citations/vocabulary.yaml', import.meta.url);
 
-let cached: CitationVocabulary | null = null;
-
 /** The vocabulary from `file` (default: the shipped one, read once and cached). */
-export function loadCitationVocabulary(file: string | URL = defaultVocabularyFile): CitationVocabulary {
-  const isDefault = String(file) === String(defaultVocabularyFile);
-  if (isDefault && cached) return cached;
-  const vocabulary = vocabularySchema.parse(parse(readFileSync(file, 'utf8')));
-  if (isDefault) cached = vocabulary;
-  return vocabulary;
-}
+export const loadCitationVocabulary: (file?: string | URL) => CitationVocabulary = dataFileLoader(vocabularySchema, defaultVocabularyFile);
 
-/**
- * An alternation of the words, longest first so "op. cit." wins over "op", with each "." optional
- * and each space a single optional-space run. Safe to embed: no nested quantifiers.
- */
-export function alternation(list: readonly string[]): string {
-  return [...new Set(list)]
-    .sort((a, b) => b.length - a.length)
-    .map((w) =>
-      w
-        .replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '.' ? '\u0000' : `\\${c}`))
-        .replace(/ /g, ' ?')
-        .replace(/\u0000/g, '\\.?'),
-    )
-    .join('|');
-}
+/** Builds regex alternations from the vocabulary's word lists (see word-alternation.ts). */
+export { wordAlternation as alternation } from '../../word-alternation.js';
