@@ -73,7 +73,8 @@ export function scanAuthors(text: string): AuthorScan {
       end = etAlEnd = tokens[i + 1].end;
       break;
     }
-    if (ET_AL.includes(lower)) {
+    // "e.a."/"u.a." end a list only as written in lower case: "Donadi E.A." is a name with initials.
+    if (ET_AL.includes(lower) && !isInitials(bare)) {
       close();
       end = etAlEnd = t.end;
       break;
@@ -93,7 +94,7 @@ export function scanAuthors(text: string): AuthorScan {
       ranIntoText = /^\p{L}/u.test(t.text);
       break;
     }
-    if (completesName(current, pieces, bare, t.text, tokens[i + 1]?.text ?? '')) {
+    if (completesName(current, pieces, bare, t.text, tokens[i + 1]?.text ?? '', tokens[i + 2]?.text ?? '')) {
       // "Monod J. The growth…", "Kokich, V. G. Calvarial…": the name was complete; a new word is the title.
       close();
       stop = true;
@@ -133,10 +134,12 @@ function extendOverSeparators(text: string, end: number): number {
 }
 
 /** Whether the open piece is a finished name that a following capitalised word cannot continue. */
-function completesName(current: Token[], pieces: { tokens: Token[] }[], next: string, nextRaw: string, afterNext: string): boolean {
+function completesName(current: Token[], pieces: { tokens: Token[] }[], next: string, nextRaw: string, afterNext: string, thirdNext: string): boolean {
   if (!current.length || isInitials(next)) return false;
-  // "Theodor W. Adorno," "Patricia L. Winter." : a family name closing a natural-order name.
-  if (/[,;.]$/.test(nextRaw) || /^(?:and|&|dan|und|\()/.test(afterNext)) return false;
+  // "Theodor W. Adorno," "Patricia L. Winter." : a family name closing a natural-order name; but
+  // "Wilson CB. Diagnosis and management …": a conjunction joining a lower-case word joins title words.
+  const joinsTitleWords = /^(?:and|&|dan|und)$/.test(afterNext) && /^\p{Ll}/u.test(thirdNext) && !PARTICLES.has(stripPunctuation(thirdNext).toLowerCase());
+  if (/[,;.]$/.test(nextRaw) || (/^(?:and|&|dan|und|\()/.test(afterNext) && !joinsTitleWords)) return false;
   const last = current[current.length - 1].text;
   if (!last.endsWith('.') || !isInitials(stripPunctuation(last, true))) return false;
   const words = current.map((t) => stripPunctuation(t.text, true));
@@ -259,7 +262,11 @@ function looksNatural(words: string[]): boolean {
   return words.length >= 2 && (isInitials(words[0]) || isVancouver(words));
 }
 
-function isVancouver(words: string[]): boolean {
+function isVancouver(allWords: string[]): boolean {
+  // Leading particles belong to the family name ("van der Schouw TT").
+  let p = 0;
+  while (p < allWords.length - 2 && PARTICLES.has(allWords[p].toLowerCase())) p++;
+  const words = allWords.slice(p);
   const first = words[0];
   const last = words[words.length - 1];
   const familyFirst = first.length >= 2 && !first.includes('.') && NAME_WORD.test(first) && !/^\p{Lu}{1,3}$/u.test(first);

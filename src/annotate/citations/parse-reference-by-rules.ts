@@ -34,6 +34,10 @@ export interface ParsedReference {
 }
 
 const v = loadCitationVocabulary();
+/** The words as listed and capitalised ("in", "In"), for patterns that must tell capitals apart (no i flag). */
+function withCapitals(words: readonly string[]): string[] {
+  return words.flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]);
+}
 const PAGE_WORDS = alternation(v.pageWords.filter((w) => w.toLowerCase() !== 'at'));
 const VOLUME_WORDS = alternation(v.volumeWords);
 const ISSUE_WORDS = alternation(v.issueWords);
@@ -53,7 +57,9 @@ const ACCESSED_RE = new RegExp(
 const AVAILABLE_RE = /\b(?:available(?: online)? (?:at|from)|tersedia (?:di|pada)|retrieved from|diunduh dari|online|URL)\s?:?\s?$/i;
 const LEADING_NUMBER = /^\s{0,3}(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*/;
 const PAGE_LOCATOR = new RegExp(`(?<![\\p{L}])(?:${PAGE_WORDS})\\s?([A-Za-z]?\\d+(?:\\s?[-–—]{1,2}\\s?[A-Za-z]?\\d+)?(?:\\s?(?:ff|f)\\.)?)`, 'iu');
+/** "Vol. 31", "vol 8B", "Vol. III" (a Roman numeral only in capitals, so "vol. i" of a sentence is none). */
 const VOLUME_RE = new RegExp(`(?<![\\p{L}])(?:${VOLUME_WORDS})\\s?(\\d+[A-Za-z]?)`, 'iu');
+const ROMAN_VOLUME_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(withCapitals(v.volumeWords))})\\s?([IVXLC]{1,7})(?![\\p{L}\\d])`, 'u');
 const ISSUE_RE = new RegExp(`(?<![\\p{L}])(?:${ISSUE_WORDS})\\s?(\\d+(?:[-–/]\\d+)?)`, 'iu');
 const VOL_PAREN_ISSUE = /(?<![\d\p{L}])(\d{1,5})\s?\((\d{1,4}(?:[-–/]\d{1,4})?|[A-Za-z]{3,9}\.?(?:\s\d{4})?)\)/u;
 const SEASONS = alternation(v.seasons);
@@ -79,10 +85,25 @@ const NUMBER_TOKEN = /[A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?(?:\.\d+)
 /** Each opening quote mark and the marks that may close it. */
 const CLOSING_QUOTES: Readonly<Record<string, string>> = { '“': '”"“', '"': '"”', '‘': '’\'', "'": "'’", '«': '»', '„': '“”"' };
 const IN_CONTAINER = new RegExp(`^[\\s,.;]{0,3}(?:${CONTAINER_WORDS})\\b:?\\s`, 'iu');
+/**
+ * Editors opening an "In" container: "G. Wyatt & P. Sanders (Eds.), ", "Giles, C. L., Hanson, S. J.,
+ * and Cowan, J. D., editors, ", "edited by J. Smith, ". The name list may hold commas; it stops at the
+ * first bracket or colon, so each alternative scans a bounded stretch once.
+ */
 const EDITORS_AT_START = new RegExp(
-  `^(?:[^,:()]{1,80}?\\((?:${EDITOR_WORDS})\\)[,:]?\\s|(?:${EDITOR_WORDS})\\s(?:by\\s)?[^,:]{1,80}?[,:]\\s)`,
+  `^(?:[^:()]{1,200}?\\((?:${EDITOR_WORDS})\\)[,:]?\\s|[^:()]{1,200}?,\\s(?:${EDITOR_WORDS})[,:]\\s|(?:${EDITOR_WORDS})\\s(?:by\\s)?[^,:]{1,80}?[,:]\\s)`,
   'iu',
 );
+/** "What Is an Animal? Tim Ingold, ed.": an editor named after the container's title. */
+const TRAILING_EDITOR = new RegExp(`(?<=[.?!,])\\s\\p{Lu}[\\p{L}.'’-]{0,20}(?:\\s\\p{Lu}[\\p{L}.'’-]{0,20}){0,3},?\\s\\(?(?:${alternation(withCapitals(v.editorWords))})\\)?[\\s.,]*$`, 'u');
+/** ". In American Antislavery Writings", "? In Giles, …": a container marker after the title ran on past its end. */
+const IN_AFTER_SENTENCE = new RegExp(`[.?!”"’]\\s(?:${alternation(withCapitals(v.containerWords))}):?\\s(?=\\p{Lu})`, 'u');
+const AUTHOR_REMARK = new RegExp(
+  `^\\s?(?:\\((?:\\p{Lu}[\\p{L}'’-]{0,20}|${alternation(withCapitals(v.editorWords))})\\)[.,:]?\\s|[“"]\\p{Lu}[\\p{L}'’-]{0,20}[”"][.,]?\\s(?=[“"‘]))`,
+  'u',
+);
+/** "(1995, March). ": a date bracket opening the tail (title-first styles put it after the title). */
+const LEADING_DATE_BRACKET = /^\((?:1[5-9]\d\d|20[0-4]\d)[a-z]?(?:,\s?[^()]{1,20})?\)[.,]?\s?/u;
 const EDITORS_ANYWHERE = new RegExp(`,?\\s?\\(?(?<![\\p{L}])(?:${EDITOR_WORDS})(?![\\p{L}])\\)?\\s?(?:by\\s)?[^,;:()]{0,80}?(?=,|;|$|\\))`, 'iu');
 const PLACE_PUBLISHER = /(?:^|[.,]\s)(\p{Lu}[\p{L} .'-]{1,40}?(?:,\s\p{Lu}[\p{L}.]{1,12})?)\s?:\s?(\p{Lu}[^,:;()]{1,80}?)(?=,|\.\s|\.?$|;|\s\(?\d{4})/u;
 
@@ -119,6 +140,9 @@ export function parseReferenceByRules(raw: string): ParsedReference {
   const repeated = /^[—–_-]{2,}[.,]?\s*/.exec(work);
   const scan = repeated ? { authors: [], end: repeated[0].length } : scanAuthors(work);
   let rest = work.slice(scan.end);
+  // What an author list may carry after its last name: a nickname or role in brackets ("Esty,
+  // Joshua (Jed).", "Bell, Skip (ed.),") or in quotation marks before a quoted title ("Brown, Henry “Box”. “Narrative…").
+  if (scan.authors.length) rest = rest.replace(AUTHOR_REMARK, ' ');
   let year: string | null = null;
   const lead = LEADING_YEAR.exec(rest);
   if (lead && (scan.authors.length || repeated)) {
@@ -186,13 +210,23 @@ interface Tail {
 /** What follows the title: container, volume/issue/pages, place and publisher. */
 function parseTail(rest: string, knownYear: string | null): Tail {
   const tail: Tail = { container: null, volume: null, issue: null, pages: null, pinpoint: null, publisher: null, place: null };
-  let s = rest.replace(/^[\s.,;:]+/, '');
-  const hadIn = IN_CONTAINER.test(s);
+  let s = rest.replace(/^[\s.,;:]+/, '').replace(LEADING_DATE_BRACKET, '');
+  let hadIn = IN_CONTAINER.test(s);
   s = s.replace(IN_CONTAINER, '');
+  if (!hadIn) {
+    // The title ran on past its end ("Analogy Watershed or Waterloo? Structural alignment … In Giles, …"):
+    // an "In" opening a sentence before any number still opens the container.
+    const inside = IN_AFTER_SENTENCE.exec(s);
+    if (inside && inside.index < 300 && !hasNumberBlock(s.slice(0, inside.index))) {
+      s = s.slice(inside.index + inside[0].length);
+      hadIn = true;
+    }
+  }
   if (hadIn) s = s.replace(EDITORS_AT_START, '');
 
   // Place: Publisher (books, Indonesian and English alike: "Jakarta: Kencana", "Cambridge, Mass.: Harvard University Press").
-  const pp = PLACE_PUBLISHER.exec(s);
+  // Right after "In" comes the container, never the imprint ("In Rogers' therapeutic conditions: Evolution, …").
+  const pp = placePublisher(s, hadIn);
   if (pp && !/\d/.test(pp[1])) {
     tail.place = pp[1].trim();
     tail.publisher = pp[2].trim();
@@ -208,7 +242,12 @@ function parseTail(rest: string, knownYear: string | null): Tail {
   // "5, 205 (1967)", "5 207-229 (1988)": a number before a bracketed year that ends a number run is
   // the page, not a volume.
   if (volParen && isYear(volParen[2]) && /(?:\d[,;:]?\s?|[-–—]\s?)$/.test(s.slice(Math.max(0, volParen.index - 3), volParen.index))) volParen = null;
-  const volWord = VOLUME_RE.exec(s);
+  // "1 Johnson 1 (1890)": the number before the bracketed year is a law report's first page.
+  if (volParen && isYear(volParen[2])) {
+    const cited = reporterCitation(s);
+    if (cited && cited.index < volParen.index) volParen = null;
+  }
+  const volWord = VOLUME_RE.exec(s) ?? ROMAN_VOLUME_RE.exec(s);
   const issueWord = ISSUE_RE.exec(s);
   let blockStart = s.length;
   if (volParen) {
@@ -257,6 +296,9 @@ function parseTail(rest: string, knownYear: string | null): Tail {
   // The container is what precedes the numbers, unless it is a place/publisher imprint.
   let container = s.slice(0, blockStart);
   if (pp && pp.index <= container.length) container = container.slice(0, pp.index);
+  // A DOI's leftovers ("Genome Res doi: gr.") and text after a cut-out identifier (", . PDF") are no part of the name.
+  container = container.replace(/(?:\sdoi\b|,\s{1,3}\.\s).*$/isu, '');
+  if (hadIn) container = container.replace(TRAILING_EDITOR, '');
   container = container.replace(EDITORS_ANYWHERE, '');
   const firstSentence = container.slice(0, sentenceEnd(container, true));
   if (!hadIn && firstSentence.length < container.trim().length && looksLikeImprint(container.slice(firstSentence.length))) container = firstSentence;
@@ -264,11 +306,26 @@ function parseTail(rest: string, knownYear: string | null): Tail {
   // An unclosed parenthesis starts an editor or imprint note: "(R. Chellappa, ed.", "(Cambridge University Press".
   const open = container.lastIndexOf('(');
   if (open > 0 && container.indexOf(')', open) < 0) container = container.slice(0, open);
-  container = container.replace(/\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.,;:\s]*$/u, '').replace(TRAILING_DATE_WORD, '');
+  // A trailing year is the date, but not one closing a bracket that names something else ("(ION GNSS 2008)").
+  container = container.replace(/(?:\((?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)|(?<![(\p{L}\d])(?:1[5-9]\d\d|20[0-4]\d)[a-z]?)[.,;:\s]*$/u, '').replace(TRAILING_DATE_WORD, '');
   const c = clean(container);
   if (c && !GENRE.test(c) && !(PUBLISHER_WORDS.test(c) && !hadIn && !volParen && !volWord && !tail.volume)) tail.container = c;
   else if (c && PUBLISHER_WORDS.test(c) && !tail.publisher) tail.publisher = c.replace(/,\s?\p{Lu}[\p{L}]+$/u, '');
   return tail;
+}
+
+/**
+ * The first "Place: Publisher" imprint in `s`. Right after "In" comes the container, never the
+ * imprint, so there a match at the very start ("In Rogers' therapeutic conditions: Evolution, …") is
+ * passed over for the next one. The index is into `s`.
+ */
+function placePublisher(s: string, afterIn: boolean): RegExpExecArray | null {
+  const first = PLACE_PUBLISHER.exec(s);
+  if (!first || !(afterIn && first.index === 0)) return first;
+  const from = first.index + first[1].length;
+  const next = PLACE_PUBLISHER.exec(s.slice(from));
+  if (next) next.index += from;
+  return next;
 }
 
 /** Offset just after the first sentence: a "." "?" "!" followed by space and not ending an initial or abbreviation. */
@@ -348,7 +405,10 @@ function numberRun(s: string): { index: number; values: string[] } | null {
     const before = s[m.index - 1] ?? ' ';
     // A number glued to letters is part of a name ("COVID-19", "H2O"), not the volume block.
     // Nor is an ordinal ("14th Symposium", "2nd ed.").
-    if (/\p{L}/u.test(before) || /^(?:st|nd|rd|th|d)\b/.test(s.slice(m.index + token.length, m.index + token.length + 3))) continue;
+    // So is a year shortened after an apostrophe ("SuperComputing '95").
+    if (/[\p{L}'’]/u.test(before) || /^(?:st|nd|rd|th|d)\b/.test(s.slice(m.index + token.length, m.index + token.length + 3))) continue;
+    // Nor a year closing a bracket that names something ("(ION GNSS 2008)").
+    if (s[m.index + token.length] === ')' && namedBracketBefore(s, m.index)) continue;
     if (lastEnd >= 0 && /\p{L}{3}/u.test(s.slice(lastEnd, m.index))) break;
     if (index < 0) index = m.index;
     values.push(token.replace(/\s/g, ''));
@@ -356,6 +416,12 @@ function numberRun(s: string): { index: number; values: string[] } | null {
     if (values.length >= 4) break;
   }
   return index < 0 ? null : { index, values };
+}
+
+/** Whether the bracket open at `at` began with words: "(NAVSURV " before "2012)". Looks back 40 characters. */
+function namedBracketBefore(s: string, at: number): boolean {
+  const open = s.lastIndexOf('(', at);
+  return open >= 0 && at - open <= 40 && s.lastIndexOf(')', at) < open && /\p{L}{2}/u.test(s.slice(open, at));
 }
 
 /**

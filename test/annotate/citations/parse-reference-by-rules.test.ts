@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { parseReferenceByRules } from '../../../src/annotate/citations/parse-reference-by-rules.js';
+
+// Invented references, one per structure the rules must read; the expected fields are what a careful
+// reader labels. Only the rules are run here, so these pin the rules themselves (the labeller is
+// tested in label-reference.test.ts).
+const cases: { what: string; raw: string; expect: Record<string, unknown> }[] = [
+  {
+    what: 'editors with commas before an "In" container, and ", editors,"',
+    raw: 'Halim, R. and Soto, M. Port states and rescue at sea. In Berg, T. K., Amari, S., and Novak, P., editors, Advances in Maritime Governance, pages 41-60, Leiden. Nijhoff.',
+    expect: { title: 'Port states and rescue at sea', container: 'Advances in Maritime Governance' },
+  },
+  {
+    what: 'editors named before "(eds.)" in a lower-case "in" container after a quoted title',
+    raw: 'Marchetti, Lucia, “Exile and return in the Adriatic” in Paolo Renzi, Anna Vela, and Marco Dini (eds.), Migrazioni adriatiche, 2 vols. (Rome: Carocci, 2006), vol. ii, pp. 101–19.',
+    expect: { title: 'Exile and return in the Adriatic', container: 'Migrazioni adriatiche' },
+  },
+  {
+    what: 'a container whose title has a colon right after "In" (no "Place: Publisher" imprint)',
+    raw: 'Ward, K. (2011). Listening to detainees. In P. Ode & L. Sato (Eds.), Rescue narratives: Voices, law and practice (pp. 12-30). Bristol: Harbour Books.',
+    expect: { title: 'Listening to detainees', container: 'Rescue narratives: Voices, law and practice', place: 'Bristol', publisher: 'Harbour Books' },
+  },
+  {
+    what: 'an editor named after the container ("…? Ana Ruiz, ed.")',
+    raw: 'Okoro, Chidi. 1994. The Sea as Frontier. In Who Owns the Coast? Ana Ruiz, ed. Pp. 10–31. Lagos: Tidewater.',
+    expect: { container: 'Who Owns the Coast?' },
+  },
+  {
+    what: 'an "In" opening a sentence after the title ran on past a question mark',
+    raw: 'Lestari, D. and Bakker, J. (2001). Refuge or Return? Choices of stranded seafarers. In Hale, M., editor, Studies in Maritime Labour, pages 5-19. Kiel.',
+    expect: { container: 'Studies in Maritime Labour' },
+  },
+  {
+    what: 'a Roman volume after "Vol." ends the container',
+    raw: 'Putri, Sari, “Perlindungan Awak Kapal Perikanan”, Jurnal Kelautan, Vol. IV, Maret 2018',
+    expect: { title: 'Perlindungan Awak Kapal Perikanan', container: 'Jurnal Kelautan', volume: 'IV' },
+  },
+  {
+    what: 'a year shortened after an apostrophe belongs to the proceedings name',
+    raw: 'A. Lind and B. Ochoa. Routing supply ships. In Proceedings OceanComp \'98, Nov. 1998.',
+    expect: { container: "Proceedings OceanComp '98" },
+  },
+  {
+    what: 'a bracketed name ending in a year stays whole',
+    raw: 'R. Tan, “Drift models for lifeboats,” in Proceedings of the 9th Meeting of the Society of Naval Surveyors (NAVSURV 2012), Busan, September 2012, pp. 77–85.',
+    expect: { container: 'Proceedings of the 9th Meeting of the Society of Naval Surveyors (NAVSURV 2012)' },
+  },
+  {
+    what: 'a DOI\'s leftovers are no part of the container',
+    raw: 'Arroyo, P. 2015. Seasonal labour flows in the Andes. Mountain Res doi: mr.22.1 10.5555/mr.22.1.',
+    expect: { container: 'Mountain Res' },
+  },
+  {
+    what: 'a single-word law reporter before a bracketed year',
+    raw: '4 Hallett 17 (1871)',
+    expect: { volume: '4', container: 'Hallett', pages: '17' },
+  },
+  {
+    what: 'a date bracket after a title-first entry is not the container',
+    raw: 'Harbour pilots honoured in Genoa. (2003, May). Port Gazette, 17(2), p. 9.',
+    expect: { title: 'Harbour pilots honoured in Genoa', container: 'Port Gazette', volume: '17', issue: '2' },
+  },
+  {
+    what: 'a nickname in brackets after the author',
+    raw: 'Moreno, Alicia (Lichi). Salt Roads: Labour, Debt, and the Coast of Chile. Santiago: Editorial Costa, 2009.',
+    expect: { authors: ['Moreno, Alicia'], title: 'Salt Roads: Labour, Debt, and the Coast of Chile', place: 'Santiago' },
+  },
+  {
+    what: 'an editor mark after the author',
+    raw: 'Vidal, Rosa (ed.), Harbours and Strangers: Essays on Port Cities, Valparaíso: Puerto Press, 2017.',
+    expect: { authors: ['Vidal, Rosa'], title: 'Harbours and Strangers: Essays on Port Cities' },
+  },
+  {
+    what: 'a quoted nickname before a quoted title',
+    raw: 'Cole, James “Skip”. “Memoir of a Dock Worker.” In Voices of the Port, edited by Ann Lee, 10-22. Boston: Pier Books, 2001.',
+    expect: { authors: ['Cole, James'], title: 'Memoir of a Dock Worker', container: 'Voices of the Port' },
+  },
+  {
+    what: 'a Vancouver list whose last name runs into a title word joined by "and" to a lower-case word',
+    raw: 'Lind KA, Osei B, Park CJ. Screening and treatment of seafarers with hepatitis: a cohort. Int Marit Health 2008; 59: 12-19.',
+    expect: { authors: ['Lind, KA', 'Osei, B', 'Park, CJ.'], title: 'Screening and treatment of seafarers with hepatitis: a cohort' },
+  },
+  {
+    what: 'a Vancouver name opening with particles',
+    raw: 'Berg T, van den Heuvel JP, de Wit A. Fatigue at sea. Occup Med 2010; 60:100-104.',
+    expect: { authors: ['Berg, T', 'van den Heuvel, JP', 'de Wit, A.'], title: 'Fatigue at sea' },
+  },
+  {
+    what: 'capital initials "E.A." are no "e.a." (et al.)',
+    raw: 'Silva P., Donati E.A., Kim H., 2016. Ballast water and port health. Marine Policy 70, 1–9.',
+    expect: { authors: ['Silva, P.', 'Donati, E.A.', 'Kim, H.'], title: 'Ballast water and port health', container: 'Marine Policy' },
+  },
+];
+
+describe('parseReferenceByRules', () => {
+  for (const c of cases) {
+    it(`reads ${c.what}`, () => {
+      const ref = parseReferenceByRules(c.raw);
+      for (const [field, value] of Object.entries(c.expect)) expect({ field, value: ref[field as keyof typeof ref] }).toEqual({ field, value });
+    });
+  }
+});
