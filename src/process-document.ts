@@ -15,7 +15,9 @@ import { createAnnotators, type CreatedAnnotator } from './annotate/annotators.j
 import type { FileIdentity, ProcessedDocument } from './processed-document.js';
 import { documentTitle } from './document-title.js';
 import { openDatabase, type Db } from './store/open-store.js';
-import { readAnnotations, readDocument } from './store/read-document.js';
+import { readAnnotationRows, readAnnotations, readDocument } from './store/read-document.js';
+import { encodeAnnotation } from './store/encoded-annotation.js';
+import { annotationDelta } from './store/annotation-delta.js';
 
 export interface ProcessTask {
   readonly identity: FileIdentity;
@@ -99,10 +101,26 @@ export async function processDocument(task: ProcessTask): Promise<ProcessedDocum
       const rerun = task.rerun ?? null;
       const keptSources = rerun ? annotatorsFor(config).map((a) => a.id).filter((id) => !rerun.includes(id)) : [];
       const kept = readAnnotations(storeAt(task.database!), identity.file, keptSources);
-      const annotations = annotate(stored, config, report, timings, rerun, kept);
+      const fresh = annotate(stored, config, report, timings, rerun, kept).map(encodeAnnotation);
+      let annotations = fresh;
+      let replaced: ProcessedDocument['replaced'];
+      if (rerun) {
+        // Only what changed goes to the writer: the rows a re-run leaves as they were keep their ids.
+        const t = performance.now();
+        const rerunAnnotators = annotatorsFor(config).filter((a) => rerun.includes(a.id));
+        const storedRows = readAnnotationRows(storeAt(task.database!), identity.file, rerunAnnotators.map((a) => a.id));
+        annotations = [];
+        replaced = rerunAnnotators.map((a) => {
+          const delta = annotationDelta(storedRows.filter((r) => r.source === a.id), fresh.filter((f) => f.source === a.id));
+          for (const insert of delta.insert) annotations.push(insert);
+          return { source: a.id, version: a.version, remove: delta.remove };
+        });
+        for (const f of fresh) if (!rerun.includes(f.source)) annotations.push(f);
+        timings.delta = performance.now() - t;
+      }
       return {
         ...base, rerun, status: report.flagged ? 'flagged' : 'ok', error: report.flagged, title: stored.title,
-        language: stored.language, pageCount: stored.pageCount, layout: null, segments: null, annotations,
+        language: stored.language, pageCount: stored.pageCount, layout: null, segments: null, annotations, replaced,
         messages: report.messages,
       };
     }
@@ -135,7 +153,7 @@ export async function processDocument(task: ProcessTask): Promise<ProcessedDocum
     }
     return {
       ...fullBase, format: raw.format, status: report.flagged ? 'flagged' : 'ok', error: report.flagged, title: doc.title,
-      language: doc.language, pageCount: doc.pageCount, layout, segments: doc.segments, annotations, messages: report.messages,
+      language: doc.language, pageCount: doc.pageCount, layout, segments: doc.segments, annotations: annotations.map(encodeAnnotation), messages: report.messages,
     };
   } catch (error) {
     const reason = error instanceof DocumentFailure ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;

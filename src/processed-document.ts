@@ -3,7 +3,8 @@
  * full document (extracted, laid out, segmented, annotated), annotations only (re-annotation of a
  * stored document after an annotator changed), or a failure with its messages.
  */
-import type { Annotation, Language, LaidOutText, Segment, SourceFormat } from './document.js';
+import type { Language, LaidOutText, Segment, SourceFormat } from './document.js';
+import type { EncodedAnnotation } from './store/encoded-annotation.js';
 import type { Message } from './message.js';
 
 export type DocumentStatus = 'ok' | 'flagged' | 'failed' | 'missing';
@@ -25,7 +26,13 @@ export interface ProcessedDocument extends FileIdentity {
   readonly pageCount: number;
   readonly layout: LaidOutText | null;
   readonly segments: { readonly paragraphs: readonly Segment[]; readonly sentences: readonly Segment[] } | null;
-  readonly annotations: readonly Annotation[];
+  /** The annotations to insert, encoded in the worker (all of them, but in a re-run: only the new ones). */
+  readonly annotations: readonly EncodedAnnotation[];
+  /**
+   * In mode 'annotations' with `rerun`: per re-run annotator, its version and the ids of its stored rows
+   * that its fresh output no longer has; its other stored rows are kept as they are (same ids).
+   */
+  readonly replaced?: readonly { readonly source: string; readonly version: string; readonly remove: readonly number[] }[];
   readonly messages: readonly Message[];
   readonly extractionVersion: string;
   readonly pipelineVersion: string;

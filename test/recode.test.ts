@@ -16,7 +16,17 @@ describe('re-coding after a codebook edit', () => {
   const database = path.join(dir, 'store.sqlite');
   const codebook = path.join(dir, 'codebook.yaml');
   const pipelineFile = path.join(dir, 'study.yaml');
-  const run = () => runPipeline({ config: loadPipeline(pipelineFile), inputs: [corpus], database, jobs: 1 });
+  const run = (into = database) => runPipeline({ config: loadPipeline(pipelineFile), inputs: [corpus], database: into, jobs: 1 });
+  /** Every theme-code row of a store: its id and everything it says. */
+  const themeRows = (file = database) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare(`SELECT id, start, "end", page, rule, in_footnote, data, key, level, version FROM annotations
+        WHERE kind = 'theme-code' ORDER BY id`).all() as { id: number; key: string; level: string; data: string }[];
+    } finally {
+      db.close();
+    }
+  };
   const codes = () => {
     const db = new Database(database, { readonly: true });
     try {
@@ -72,6 +82,8 @@ describe('re-coding after a codebook edit', () => {
       }
     };
     const instrumentsBefore = instrumentRows();
+    const themesBefore = themeRows();
+    expect(themesBefore.map((r) => [r.key, r.level])).toEqual([['migrant-workers', 'sentence'], ['migrant-workers', 'paragraph']]);
     expect(instrumentsBefore).toEqual([{ id: expect.any(Number), key: 'id-uu-18-2017' }]);
     const recoded = await run();
     expect(recoded.extracted).toBe(0);
@@ -80,6 +92,18 @@ describe('re-coding after a codebook edit', () => {
     expect(after.map((c) => c.theme)).toEqual(['migrant-workers', 'coastal-hazards']);
     // Only the themes annotator re-ran: the instrument mentions are the same rows as before.
     expect(instrumentRows()).toEqual(instrumentsBefore);
+    // The codes the edit left alone are the same rows (same ids); only the new theme's codes were written.
+    const themesAfter = themeRows();
+    expect(themesAfter.map((r) => [r.key, r.level])).toEqual([
+      ['migrant-workers', 'sentence'], ['migrant-workers', 'paragraph'], ['coastal-hazards', 'sentence'], ['coastal-hazards', 'paragraph'],
+    ]);
+    expect(themesAfter.slice(0, 2)).toEqual(themesBefore);
+    expect(Math.min(...themesAfter.slice(2).map((r) => r.id))).toBeGreaterThan(Math.max(...themesBefore.map((r) => r.id)));
+    // And the store holds exactly what coding from scratch with the edited codebook gives.
+    const fresh = path.join(dir, 'fresh.sqlite');
+    await run(fresh);
+    const withoutIds = (rows: { id: number }[]) => rows.map(({ id: _id, ...rest }) => JSON.stringify(rest)).sort();
+    expect(withoutIds(themesAfter)).toEqual(withoutIds(themeRows(fresh)));
 
     // The accepted code is still there, at the same stable key, so the decision still applies.
     const check = new Database(database, { readonly: true });

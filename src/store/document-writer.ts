@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Db } from './open-store.js';
 import type { DocumentStatus, ProcessedDocument } from '../processed-document.js';
 import type { Message } from '../message.js';
+import type { EncodedAnnotation } from './encoded-annotation.js';
 
 export interface StoredFileState {
   readonly id: number;
@@ -45,12 +46,6 @@ function uniqueDocumentId(db: Db, sha256: string, file: string): string {
   }
 }
 
-/** What an annotation is about, for the indexed `key` column: a theme, an instrument or a work. */
-function annotationKey(data: Record<string, unknown>): string | null {
-  for (const field of ['themeId', 'instrumentId', 'workKey']) if (typeof data[field] === 'string') return data[field] as string;
-  return null;
-}
-
 export function createDocumentWriter(db: Db): DocumentWriter {
   const now = () => new Date().toISOString();
   const s = {
@@ -68,6 +63,8 @@ export function createDocumentWriter(db: Db): DocumentWriter {
     touchAnnotated: db.prepare(`UPDATE documents SET pipeline_version = ?, status = ?, error = ?, run_id = ?, updated_at = ?,
       mtime_ms = ?, annotator_versions = ? WHERE id = ?`),
     deleteAnnotationsOf: db.prepare('DELETE FROM annotations WHERE document = ? AND source = ?'),
+    deleteAnnotation: db.prepare('DELETE FROM annotations WHERE id = ? AND document = ? AND source = ?'),
+    restampAnnotationsOf: db.prepare('UPDATE annotations SET version = ? WHERE document = ? AND source = ? AND version IS NOT ?'),
     deleteAnnotateMessagesOf: db.prepare("DELETE FROM messages WHERE document = ? AND stage = 'annotate' AND source = ?"),
     deleteFts: db.prepare('DELETE FROM segments_fts WHERE rowid IN (SELECT id FROM segments WHERE document = ?)'),
     deleteChildren: ['document_texts', 'pages', 'footnotes', 'markers', 'provisions', 'segments', 'annotations', 'messages'].map((t) =>
@@ -97,10 +94,9 @@ export function createDocumentWriter(db: Db): DocumentWriter {
     }
   }
 
-  function insertAnnotations(docRow: number, doc: ProcessedDocument): void {
-    for (const a of doc.annotations) {
-      s.insertAnnotation.run(docRow, a.kind, a.start, a.end, a.page, a.source, a.version, a.rule, a.inFootnote ? 1 : 0, JSON.stringify(a.data),
-        annotationKey(a.data), typeof a.data.level === 'string' ? a.data.level : null);
+  function insertAnnotations(docRow: number, annotations: readonly EncodedAnnotation[]): void {
+    for (const a of annotations) {
+      s.insertAnnotation.run(docRow, a.kind, a.start, a.end, a.page, a.source, a.version, a.rule, a.inFootnote, a.data, a.key, a.level);
     }
   }
 
@@ -140,7 +136,7 @@ export function createDocumentWriter(db: Db): DocumentWriter {
         s.insertFts.run(segmentId, layout.text.slice(sentence.start, sentence.end));
       });
     }
-    insertAnnotations(id, doc);
+    insertAnnotations(id, doc.annotations);
     insertMessages(runId, id, doc.file, doc.messages);
     return { documentId };
   };
@@ -148,8 +144,15 @@ export function createDocumentWriter(db: Db): DocumentWriter {
   const writeAnnotations = (doc: ProcessedDocument, runId: number): { documentId: string } => {
     const existing = s.byFile.get(doc.file) as { id: number; documentId: string } | undefined;
     if (!existing) throw new Error(`re-annotation of ${doc.file}, which is not in the store`);
-    if (doc.rerun) {
-      // Only the re-run annotators' output is replaced; the others' rows stay as they are.
+    if (doc.rerun && doc.replaced) {
+      // Only the re-run annotators' rows change, and of those only the ones their fresh output lacks;
+      // the rows they produced again stay (same ids) and are stamped with the version that re-ran.
+      for (const { source, version, remove } of doc.replaced) {
+        for (const id of remove) s.deleteAnnotation.run(id, existing.id, source);
+        s.restampAnnotationsOf.run(version, existing.id, source, version);
+        s.deleteAnnotateMessagesOf.run(existing.id, source);
+      }
+    } else if (doc.rerun) {
       for (const source of doc.rerun) {
         s.deleteAnnotationsOf.run(existing.id, source);
         s.deleteAnnotateMessagesOf.run(existing.id, source);
@@ -158,7 +161,7 @@ export function createDocumentWriter(db: Db): DocumentWriter {
       s.deleteAnnotations.run(existing.id);
       s.deleteAnnotateMessages.run(existing.id);
     }
-    insertAnnotations(existing.id, doc);
+    insertAnnotations(existing.id, doc.annotations);
     insertMessages(runId, existing.id, doc.file, doc.messages.filter((m) => m.stage === 'annotate'));
     s.touchAnnotated.run(doc.pipelineVersion, doc.status, doc.error, runId, now(), doc.mtimeMs, JSON.stringify(doc.annotatorVersions), existing.id);
     return { documentId: existing.documentId };

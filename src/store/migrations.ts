@@ -248,4 +248,13 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE documents ADD COLUMN annotator_versions TEXT;
     `,
   },
+  {
+    version: 6,
+    name: 'drop the annotations index that annotations_kind_key covers',
+    sql: `
+      -- annotations_kind_key starts with kind, so it serves every lookup by kind; the narrower index only
+      -- cost a second index write for each of the hundreds of annotations a document gets.
+      DROP INDEX IF EXISTS annotations_kind;
+    `,
+  },
 ];

@@ -3,6 +3,7 @@
  * segments, source map) so annotators can run again without re-extracting.
  */
 import type { Language, Segment, SourceFormat, TelaahDocument } from '../document.js';
+import type { StoredAnnotationRow } from './annotation-delta.js';
 import type { Db } from './open-store.js';
 
 type StoredDocument = Omit<TelaahDocument, 'annotations'>;
@@ -66,4 +67,12 @@ export function readAnnotations(db: Db, file: string, sources: readonly string[]
     FROM annotations a JOIN documents d ON d.id = a.document WHERE d.file = ? AND a.source IN (${sources.map(() => '?').join(', ')})
     ORDER BY a.id`).all(file, ...sources) as { kind: string; start: number; end: number; page: number; source: string; version: string; rule: string; in_footnote: number; data: string }[];
   return rows.map((r) => ({ kind: r.kind, start: r.start, end: r.end, page: r.page, source: r.source, version: r.version, rule: r.rule, inFootnote: r.in_footnote === 1, data: JSON.parse(r.data) }));
+}
+
+/** The stored rows (with ids) of a document's annotations by the given annotators, encoded as the writer stores them. */
+export function readAnnotationRows(db: Db, file: string, sources: readonly string[]): (StoredAnnotationRow & { readonly source: string })[] {
+  if (!sources.length) return [];
+  return db.prepare(`SELECT a.id, a.kind, a.start, a."end" AS "end", a.page, a.source, a.rule, a.in_footnote AS inFootnote, a.data
+    FROM annotations a JOIN documents d ON d.id = a.document WHERE d.file = ? AND a.source IN (${sources.map(() => '?').join(', ')})`)
+    .all(file, ...sources) as (StoredAnnotationRow & { source: string })[];
 }

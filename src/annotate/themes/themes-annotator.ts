@@ -1,8 +1,11 @@
 /**
  * The themes annotator: codes every sentence with the codebook's themes whose rules fire, and rolls
  * the sentence codes up onto their paragraphs. Each code is a `theme-code` annotation whose span is
- * the sentence (or paragraph) and whose data carries the theme, the score, the codebook version and
- * the evidence (rule ids, matched surfaces and their spans): a code is never a bare label.
+ * the sentence (or paragraph) and whose data carries the theme, the score and the evidence (rule ids,
+ * matched surfaces and their spans): a code is never a bare label. The codebook's version is not
+ * repeated in every code: it is part of the themes annotator's effective version, which the store keeps
+ * per document (documents.annotator_versions) and per run, so that a code a codebook edit leaves as it
+ * was is the same row, with the same id, after a re-code.
  * Reads instrument mentions (`instrument-mention`, data.instrumentId) of earlier annotators for the
  * instrument-linked rules. Sentences inside footnotes are coded too and marked `inFootnote`.
  */
@@ -23,7 +26,6 @@ export type ThemeCodeData = {
   readonly themeName: string;
   readonly level: ThemeCodeLevel;
   readonly score: number;
-  readonly codebookVersion: string;
   readonly evidence: readonly Evidence[];
   /** Paragraph roll-ups only: how many of the paragraph's sentences carry the code. */
   readonly sentences?: number;
@@ -75,7 +77,7 @@ function overlapping({ mentions, longest }: MentionIndex, span: Span): Instrumen
   return out;
 }
 
-function annotation(span: Segment, code: SentenceCode, level: ThemeCodeLevel, compiled: CompiledCodebook, sentences?: number): ThemeCode {
+function annotation(span: Segment, code: SentenceCode, level: ThemeCodeLevel, sentences?: number): ThemeCode {
   return {
     kind: 'theme-code',
     start: span.start,
@@ -90,7 +92,6 @@ function annotation(span: Segment, code: SentenceCode, level: ThemeCodeLevel, co
       themeName: code.themeName,
       level,
       score: code.score,
-      codebookVersion: compiled.codebook.version,
       evidence: code.evidence,
       ...(sentences !== undefined ? { sentences } : {}),
     },
@@ -136,7 +137,7 @@ export function codeDocument(compiled: CompiledCodebook, doc: TelaahDocument, op
     if (!codes.length) continue;
     const p = options.paragraphs === false ? -1 : paragraphOf(doc.segments.paragraphs, sentence);
     for (const code of codes) {
-      out.push(annotation(sentence, code, 'sentence', compiled));
+      out.push(annotation(sentence, code, 'sentence'));
       if (p < 0) continue;
       const themes = byParagraph.get(p) ?? new Map<string, SentenceCode[]>();
       // Appended in place: copying the list per sentence is quadratic in a paragraph's sentences.
@@ -151,7 +152,7 @@ export function codeDocument(compiled: CompiledCodebook, doc: TelaahDocument, op
     for (const [themeId, codes] of themes) {
       const score = codes.reduce((sum, c) => sum + c.score, 0);
       const rolled: SentenceCode = { themeId, themeName: codes[0].themeName, score, evidence: mergeEvidence(codes) };
-      out.push(annotation(paragraph, rolled, 'paragraph', compiled, codes.length));
+      out.push(annotation(paragraph, rolled, 'paragraph', codes.length));
     }
   }
   return out;

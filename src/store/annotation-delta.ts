@@ -1,0 +1,38 @@
+/**
+ * The change that turns one annotator's stored rows of a document into its fresh output: the stored
+ * rows to delete and the fresh annotations to insert. A row whose annotation is produced again (same
+ * kind, span, page, rule and data) is neither: it stays, with its id. A codebook edit changes a few codes
+ * among the hundreds a document has, so a re-code writes a few rows instead of rewriting them all with
+ * their index entries. Computed in the worker, which has the stored rows at hand, so the single writer
+ * only applies it.
+ */
+import { annotationIdentity, type EncodedAnnotation } from './encoded-annotation.js';
+
+export interface StoredAnnotationRow extends Omit<EncodedAnnotation, 'source' | 'version' | 'key' | 'level'> {
+  readonly id: number;
+}
+
+export interface AnnotationDelta {
+  readonly remove: readonly number[];
+  readonly insert: readonly EncodedAnnotation[];
+}
+
+export function annotationDelta(stored: readonly StoredAnnotationRow[], fresh: readonly EncodedAnnotation[]): AnnotationDelta {
+  // Identity → ids: a document may hold the same annotation twice (two rules, one surface), so a list.
+  const ids = new Map<string, number[]>();
+  for (const row of stored) {
+    const identity = annotationIdentity(row);
+    const same = ids.get(identity);
+    if (same) same.push(row.id);
+    else ids.set(identity, [row.id]);
+  }
+  const insert: EncodedAnnotation[] = [];
+  for (const a of fresh) {
+    const same = ids.get(annotationIdentity(a));
+    if (same?.length) same.pop();
+    else insert.push(a);
+  }
+  const remove: number[] = [];
+  for (const same of ids.values()) remove.push(...same);
+  return { remove: remove.sort((a, b) => a - b), insert };
+}
