@@ -259,7 +259,9 @@ function isGivenPiece(words: string[]): boolean {
 }
 
 function looksNatural(words: string[]): boolean {
-  return words.length >= 2 && (isInitials(words[0]) || isVancouver(words));
+  // "S. Lakshmanan", "Shields MB", and "Tati R Mengko" (a middle initial between two names).
+  const middleInitial = words.length === 3 && isInitials(words[1]) && !isInitials(words[0]) && !isInitials(words[2]) && NAME_WORD.test(words[2].replace(/\.$/, ''));
+  return words.length >= 2 && (isInitials(words[0]) || isVancouver(words) || middleInitial);
 }
 
 function isVancouver(allWords: string[]): boolean {

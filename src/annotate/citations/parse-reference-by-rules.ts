@@ -10,7 +10,7 @@
 import { alternation, loadCitationVocabulary } from './citation-vocabulary.js';
 import { findDois } from './normalize-doi.js';
 import { cleanFieldValue as clean } from './clean-field-value.js';
-import { formatAuthor, scanAuthors, type AuthorName } from './parse-authors.js';
+import { formatAuthor, scanAuthors, type AuthorName, type AuthorScan } from './parse-authors.js';
 
 export interface ParsedReference {
   readonly raw: string;
@@ -68,8 +68,8 @@ const BRACKET_IMPRINT = /^\p{Lu}[^():]{0,40}:\s[^():]{1,60},\s?$/u;
 const BRACKET_DATE = new RegExp(`^(?:\\d{1,2}\\s)?(?:${MONTHS})\\s?(?:\\d{1,2},?\\s)?$`, 'iu');
 /** "Industrial Management Review, Fall", "Objectif Soins, juin": the issue's date, not the container's name. */
 const TRAILING_DATE_WORD = new RegExp(`,\\s?(?:\\d{1,2}\\s)?(?:${MONTHS}|${SEASONS})[\\s.,]*$`, 'iu');
-/** The year after the authors, with the month or season an issue date may add: "(2013, March)", ". 1996.". */
-const LEADING_YEAR = new RegExp(`^[\\s(.,[]{0,3}((?:1[5-9]\\d\\d|20[0-4]\\d))[a-z]?(?:,\\s?(?:${MONTHS}|${SEASONS})(?:\\s\\d{1,2})?)?[\\s)\\].,:;]{0,4}`, 'iu');
+/** The year after the authors, with the month or season an issue date may add: "(2013, March)", "(December 1998)", ". 1996.". */
+const LEADING_YEAR = new RegExp(`^[\\s(.,[]{0,3}(?:(?:${MONTHS})\\s(?:\\d{1,2},?\\s)?)?((?:1[5-9]\\d\\d|20[0-4]\\d))[a-z]?(?:,\\s?(?:${MONTHS}|${SEASONS})(?:\\s\\d{1,2})?)?[\\s)\\].,:;]{0,4}`, 'iu');
 const PLACE_YEAR = /^\s?\p{Lu}[\p{L}'-]{1,25}(?:[\s-]\p{Lu}[\p{L}'-]{1,25}){0,2}(?:\s(?:and|und|&|et|-)\s\p{Lu}[\p{L}'-]{1,25}(?:\s\p{Lu}[\p{L}'-]{1,25})?)?,?\s(?:1[5-9]\d\d|20[0-4]\d)(?!\d)/u;
 const TRANSLATOR = new RegExp(`^\\s?(?:trans|transl|tr|ed|eds|${EDITOR_WORDS})\\.?\\s`, 'iu');
 const CASE_NAME = /\s(?:v|vs)\.?\s/;
@@ -87,17 +87,29 @@ const CLOSING_QUOTES: Readonly<Record<string, string>> = { '“': '”"“', '"'
 const IN_CONTAINER = new RegExp(`^[\\s,.;]{0,3}(?:${CONTAINER_WORDS})\\b:?\\s`, 'iu');
 /**
  * Editors opening an "In" container: "G. Wyatt & P. Sanders (Eds.), ", "Giles, C. L., Hanson, S. J.,
- * and Cowan, J. D., editors, ", "edited by J. Smith, ". The name list may hold commas; it stops at the
- * first bracket or colon, so each alternative scans a bounded stretch once.
+ * and Cowan, J. D., editors, " (the names captured, to be checked as names: "New Trends in
+ * Macroeconomics, Diebolt, C., (eds.)" opens with the container), and "edited by J. Smith, ". The
+ * name list may hold commas; it stops at the first bracket or colon, so each pattern scans a bounded
+ * stretch once.
  */
-const EDITORS_AT_START = new RegExp(
-  `^(?:[^:()]{1,200}?\\((?:${EDITOR_WORDS})\\)[,:]?\\s|[^:()]{1,200}?,\\s(?:${EDITOR_WORDS})[,:]\\s|(?:${EDITOR_WORDS})\\s(?:by\\s)?[^,:]{1,80}?[,:]\\s)`,
-  'iu',
-);
+const EDITOR_NAMES_AT_START = [
+  new RegExp(`^([^:()]{1,200}?)\\s?\\((?:${EDITOR_WORDS})\\)[,:]?\\s`, 'iu'),
+  new RegExp(`^([^:()]{1,200}?),\\s(?:${EDITOR_WORDS})[,:]\\s`, 'iu'),
+];
+const EDITED_BY_AT_START = new RegExp(`^(?:${EDITOR_WORDS})\\s(?:by\\s)?[^,:]{1,80}?[,:]\\s`, 'iu');
 /** "What Is an Animal? Tim Ingold, ed.": an editor named after the container's title. */
 const TRAILING_EDITOR = new RegExp(`(?<=[.?!,])\\s\\p{Lu}[\\p{L}.'’-]{0,20}(?:\\s\\p{Lu}[\\p{L}.'’-]{0,20}){0,3},?\\s\\(?(?:${alternation(withCapitals(v.editorWords))})\\)?[\\s.,]*$`, 'u');
 /** ". In American Antislavery Writings", "? In Giles, …": a container marker after the title ran on past its end. */
 const IN_AFTER_SENTENCE = new RegExp(`[.?!”"’]\\s(?:${alternation(withCapitals(v.containerWords))}):?\\s(?=\\p{Lu})`, 'u');
+const YEAR_SPAN = /(?<![\d\p{L}])(?:1[5-9]\d\d|20[0-4]\d)\s?[-–]\s?(?:1[5-9]\d\d|20[0-4]\d)(?!\d)/gu;
+/** A word of an edition statement ("2nd ed.", "3. Aufl.", "cetakan ke-2"). */
+const EDITION = new RegExp(`(?<![\\p{L}])(?:${alternation(v.editionWords)})(?![\\p{L}])`, 'iu');
+/** A word only journals are named with ("Journal", "Review", "Jurnal"). */
+const JOURNAL_WORD = new RegExp(`(?<![\\p{L}])(?:${alternation(v.journalWords)})(?![\\p{L}])`, 'iu');
+/** "(n.d.)", "(t.t.)", "(s.d.)", "(o.J.)": no date. */
+const NO_DATE = /^\s?\((?:n\.\s?d\.|t\.\s?t\.|s\.\s?d\.|o\.\s?J\.)\)[.,]?\s?/i;
+/** A capitalised word naming a body ("Department", "Kementerian"): a first sentence holding one may be a corporate author. */
+const CORPORATE = new RegExp(`(?<![\\p{L}])(?:${alternation(withCapitals(v.corporateWords))})(?![\\p{L}])`, 'u');
 const AUTHOR_REMARK = new RegExp(
   `^\\s?(?:\\((?:\\p{Lu}[\\p{L}'’-]{0,20}|${alternation(withCapitals(v.editorWords))})\\)[.,:]?\\s|[“"]\\p{Lu}[\\p{L}'’-]{0,20}[”"][.,]?\\s(?=[“"‘]))`,
   'u',
@@ -138,7 +150,7 @@ export function parseReferenceByRules(raw: string): ParsedReference {
   // The author list, then the year written right after it (author–year styles).
   // "———." / "______." repeats the previous entry's authors (we cannot know them here).
   const repeated = /^[—–_-]{2,}[.,]?\s*/.exec(work);
-  const scan = repeated ? { authors: [], end: repeated[0].length } : scanAuthors(work);
+  const scan = repeated ? { authors: [], end: repeated[0].length } : (corporateAuthor(work) ?? scanAuthors(work));
   let rest = work.slice(scan.end);
   // What an author list may carry after its last name: a nickname or role in brackets ("Esty,
   // Joshua (Jed).", "Bell, Skip (ed.),") or in quotation marks before a quoted title ("Brown, Henry “Box”. “Narrative…").
@@ -148,7 +160,7 @@ export function parseReferenceByRules(raw: string): ParsedReference {
   if (lead && (scan.authors.length || repeated)) {
     year = lead[1];
     rest = rest.slice(lead[0].length);
-  } else if (/^\s?\((?:n\.\s?d\.|t\.\s?t\.|s\.\s?d\.|o\.\s?J\.)\)[.,]?\s?/i.test(rest)) {
+  } else if (NO_DATE.test(rest)) {
     rest = rest.replace(/^\s?\([^)]{1,8}\)[.,]?\s?/, '');
   }
 
@@ -181,6 +193,15 @@ export function parseReferenceByRules(raw: string): ParsedReference {
     if (/\p{L}{2}/u.test(candidate) && !abbreviation && !/^\s?(?:[A-Za-z]?\d|\()/.test(candidate)) {
       title = candidate;
       rest = rest.slice(endAt);
+      // "Fourier integral operators. I.": a numbered part continues the title.
+      const part = /^\s?[IVX]{1,4}\.(?=\s)/.exec(rest);
+      if (part) {
+        title += part[0];
+        rest = rest.slice(part[0].length);
+      }
+      // "(2nd edition ed.)", "(3. Aufl.)": the edition is no part of the title.
+      const bracket = /\s?\(([^()]{1,40})\)[\s.,]*$/.exec(title);
+      if (bracket && EDITION.test(bracket[1]) && bracket.index > 0) title = title.slice(0, bracket.index);
     }
   }
 
@@ -222,12 +243,13 @@ function parseTail(rest: string, knownYear: string | null): Tail {
       hadIn = true;
     }
   }
-  if (hadIn) s = s.replace(EDITORS_AT_START, '');
+  if (hadIn) s = withoutEditorsAtStart(s);
 
   // Place: Publisher (books, Indonesian and English alike: "Jakarta: Kencana", "Cambridge, Mass.: Harvard University Press").
   // Right after "In" comes the container, never the imprint ("In Rogers' therapeutic conditions: Evolution, …").
   const pp = placePublisher(s, hadIn);
-  if (pp && !/\d/.test(pp[1])) {
+  // "The Electronic Library: The International Journal for …": a journal's name, not an imprint.
+  if (pp && !/\d/.test(pp[1]) && !JOURNAL_WORD.test(pp[2])) {
     tail.place = pp[1].trim();
     tail.publisher = pp[2].trim();
   }
@@ -295,7 +317,7 @@ function parseTail(rest: string, knownYear: string | null): Tail {
 
   // The container is what precedes the numbers, unless it is a place/publisher imprint.
   let container = s.slice(0, blockStart);
-  if (pp && pp.index <= container.length) container = container.slice(0, pp.index);
+  if (pp && pp.index <= container.length && tail.place != null) container = container.slice(0, pp.index);
   // A DOI's leftovers ("Genome Res doi: gr.") and text after a cut-out identifier (", . PDF") are no part of the name.
   container = container.replace(/(?:\sdoi\b|,\s{1,3}\.\s).*$/isu, '');
   if (hadIn) container = container.replace(TRAILING_EDITOR, '');
@@ -306,12 +328,41 @@ function parseTail(rest: string, knownYear: string | null): Tail {
   // An unclosed parenthesis starts an editor or imprint note: "(R. Chellappa, ed.", "(Cambridge University Press".
   const open = container.lastIndexOf('(');
   if (open > 0 && container.indexOf(')', open) < 0) container = container.slice(0, open);
-  // A trailing year is the date, but not one closing a bracket that names something else ("(ION GNSS 2008)").
+  // A trailing year is the date, and so is a bracketed imprint ending in one ("(Cambridge University
+  // Press, 2004)"), but not a year closing a bracket that names something else ("(ION GNSS 2008)").
+  container = container.replace(/\s?\([^()]{1,80},\s?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)[.,;:\s]*$/u, '');
   container = container.replace(/(?:\((?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)|(?<![(\p{L}\d])(?:1[5-9]\d\d|20[0-4]\d)[a-z]?)[.,;:\s]*$/u, '').replace(TRAILING_DATE_WORD, '');
   const c = clean(container);
   if (c && !GENRE.test(c) && !(PUBLISHER_WORDS.test(c) && !hadIn && !volParen && !volWord && !tail.volume)) tail.container = c;
   else if (c && PUBLISHER_WORDS.test(c) && !tail.publisher) tail.publisher = c.replace(/,\s?\p{Lu}[\p{L}]+$/u, '');
   return tail;
+}
+
+/**
+ * A body as author ("U.S. Department of the Interior, National Park Service. (1998).", "Badan
+ * Pengawas Obat dan Makanan. 2014."): a first sentence naming a body (a word of `corporateWords`)
+ * followed by the year or "(n.d.)". Null otherwise, and the name scan decides.
+ */
+function corporateAuthor(work: string): AuthorScan | null {
+  const end = sentenceEnd(work.slice(0, 200));
+  const first = work.slice(0, end);
+  if (end >= work.length || !CORPORATE.test(first) || /[“"(]/.test(first)) return null;
+  const after = work.slice(end);
+  if (!LEADING_YEAR.test(after) && !NO_DATE.test(after)) return null;
+  const name = clean(first);
+  return name ? { authors: [{ family: name, given: null }], end } : null;
+}
+
+/** `s` without the editors that open it (see EDITOR_NAMES_AT_START), when what precedes the mark is all names. */
+function withoutEditorsAtStart(s: string): string {
+  for (const re of EDITOR_NAMES_AT_START) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const names = m[1].replace(/[\s,]+$/, '');
+    const scan = scanAuthors(names.endsWith('.') ? `${names} ` : `${names}. `);
+    if (scan.authors.length && scan.end >= names.length) return s.slice(m[0].length);
+  }
+  return s.replace(EDITED_BY_AT_START, '');
 }
 
 /**
@@ -408,7 +459,7 @@ function numberRun(s: string): { index: number; values: string[] } | null {
     // So is a year shortened after an apostrophe ("SuperComputing '95").
     if (/[\p{L}'’]/u.test(before) || /^(?:st|nd|rd|th|d)\b/.test(s.slice(m.index + token.length, m.index + token.length + 3))) continue;
     // Nor a year closing a bracket that names something ("(ION GNSS 2008)").
-    if (s[m.index + token.length] === ')' && namedBracketBefore(s, m.index)) continue;
+    if (s[m.index + token.length] === ')' && isYear(token) && namedBracketBefore(s, m.index)) continue;
     if (lastEnd >= 0 && /\p{L}{3}/u.test(s.slice(lastEnd, m.index))) break;
     if (index < 0) index = m.index;
     values.push(token.replace(/\s/g, ''));
@@ -446,7 +497,9 @@ function reporterCitation(s: string): { index: number; volume: string; reporter:
 }
 
 /** Whether a stretch holds a volume/pages/year block: "5 207-229", "73, 15 (2006)", "14(2009)". */
-function hasNumberBlock(s: string): boolean {
+function hasNumberBlock(text: string): boolean {
+  // A span of years ("Santana de Parnaíba, 1580–1822", "Periode 1900-2007") names a period, not pages.
+  const s = text.replace(YEAR_SPAN, 'Y');
   return reporterCitation(s) != null || /(?<![\p{L}\d-])\d{1,5}(?:\s?[(,:;]\s?\d|\s\d|\s?[-–]\s?\d)|\((?:1[5-9]\d\d|20[0-4]\d)\)|,\s(?:1[5-9]\d\d|20[0-4]\d)\b/u.test(s);
 }
 
@@ -532,6 +585,7 @@ function isYear(s: string): boolean {
 function tidy(raw: string): string {
   return raw
     .replace(/\s+/g, ' ')
+    .replace(/ (?=\p{M})/gu, '') // a combining accent set apart by extraction ("Guill ́en")
     .replace(/ ([,;])/g, '$1')
     .replace(/([,;])(?=\p{L})/gu, '$1 ')
     .replace(/ \.(?=\p{L})/gu, '. ')

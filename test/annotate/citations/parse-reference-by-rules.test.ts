@@ -90,6 +90,46 @@ const cases: { what: string; raw: string; expect: Record<string, unknown> }[] = 
     raw: 'Silva P., Donati E.A., Kim H., 2016. Ballast water and port health. Marine Policy 70, 1–9.',
     expect: { authors: ['Silva, P.', 'Donati, E.A.', 'Kim, H.'], title: 'Ballast water and port health', container: 'Marine Policy' },
   },
+  {
+    what: 'a body as author before the year in APA style',
+    raw: 'Ministry of Maritime Affairs, Coast Guard Service. (2004). Rescue coordination manual. Lisbon: Ministry of Maritime Affairs.',
+    expect: { authors: ['Ministry of Maritime Affairs, Coast Guard Service'], year: '2004', title: 'Rescue coordination manual' },
+  },
+  {
+    what: 'an Indonesian body as author before the year',
+    raw: 'Badan Pelindungan Pekerja Migran Indonesia. 2021. Data Penempatan dan Pelindungan PMI Tahun 2020. Jakarta: BP2MI.',
+    expect: { authors: ['Badan Pelindungan Pekerja Migran Indonesia'], year: '2021', title: 'Data Penempatan dan Pelindungan PMI Tahun 2020' },
+  },
+  {
+    what: 'a numbered part after the title',
+    raw: 'Karin Holm. Tidal models of the Baltic. II. Ocean Dynamics, 51(2):33–48, 2001.',
+    expect: { title: 'Tidal models of the Baltic. II.', container: 'Ocean Dynamics' },
+  },
+  {
+    what: 'a span of years at the end of a book title',
+    raw: 'Ortiz, Elena. Harbour and Hinterland in Colonial Peru: Callao, 1600–1750. Lima: Fondo Editorial, 1998.',
+    expect: { title: 'Harbour and Hinterland in Colonial Peru: Callao, 1600–1750', place: 'Lima' },
+  },
+  {
+    what: 'an edition statement after the title',
+    raw: 'Maria Fenn (2004). Law of the Sea: An Introduction (3rd edition). Oxford: Clarendon.',
+    expect: { title: 'Law of the Sea: An Introduction' },
+  },
+  {
+    what: 'a month before the year in the date bracket after the authors',
+    raw: 'Okafor, Ben A.; Lind, Mara (March 2012). "Shipping registers and flags of convenience". Maritime Policy Notes 7 (3). doi:10.5555/mpn.7.3',
+    expect: { year: '2012', title: 'Shipping registers and flags of convenience', container: 'Maritime Policy Notes', volume: '7', issue: '3' },
+  },
+  {
+    what: 'a journal name with a colon is no "Place: Publisher" imprint',
+    raw: "Hale, Rita. 2010. 'Seafarers online.' The Port Record: The Quarterly Journal for Harbour Masters, 12(2): 40-51.",
+    expect: { title: 'Seafarers online', container: 'The Port Record: The Quarterly Journal for Harbour Masters', place: null },
+  },
+  {
+    what: 'natural-order names with a middle initial after an inverted first name',
+    raw: 'Susanto, Budi, Rina K Lestari, “Pelaut Migran di Kapal Asing”, Jurnal Bahari, Vol. II, Mei 2015',
+    expect: { authors: ['Susanto, Budi', 'Lestari, Rina K'], title: 'Pelaut Migran di Kapal Asing', container: 'Jurnal Bahari', volume: 'II' },
+  },
 ];
 
 describe('parseReferenceByRules', () => {
