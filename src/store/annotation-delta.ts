@@ -8,8 +8,10 @@
  */
 import { annotationIdentity, type EncodedAnnotation } from './encoded-annotation.js';
 
-export interface StoredAnnotationRow extends Omit<EncodedAnnotation, 'source' | 'version' | 'key' | 'level'> {
+/** A stored row: its id and its content identity (`annotationIdentity`, built by SQLite as it reads the row). */
+export interface StoredAnnotationRow {
   readonly id: number;
+  readonly identity: string;
 }
 
 export interface AnnotationDelta {
@@ -21,15 +23,14 @@ export function annotationDelta(stored: readonly StoredAnnotationRow[], fresh: r
   // Identity → ids: a document may hold the same annotation twice (two rules, one surface), so a list.
   const ids = new Map<string, number[]>();
   for (const row of stored) {
-    const identity = annotationIdentity(row);
-    const same = ids.get(identity);
+    const same = ids.get(row.identity);
     if (same) same.push(row.id);
-    else ids.set(identity, [row.id]);
+    else ids.set(row.identity, [row.id]);
   }
   const insert: EncodedAnnotation[] = [];
   for (const a of fresh) {
     const same = ids.get(annotationIdentity(a));
-    if (same?.length) same.pop();
+    if (same?.length) same.shift(); // the oldest row of equal ones stays
     else insert.push(a);
   }
   const remove: number[] = [];

@@ -41,3 +41,7 @@ export function encodeAnnotation(a: Annotation): EncodedAnnotation {
 export function annotationIdentity(a: Pick<EncodedAnnotation, 'kind' | 'start' | 'end' | 'page' | 'rule' | 'inFootnote' | 'data'>): string {
   return `${a.kind}\u0000${a.start}\u0000${a.end}\u0000${a.page}\u0000${a.rule}\u0000${a.inFootnote}\u0000${a.data}`;
 }
+
+/** The same identity computed by SQLite from an `annotations` row (integers print alike in both). */
+export const ANNOTATION_IDENTITY_SQL =
+  `kind || char(0) || start || char(0) || "end" || char(0) || page || char(0) || rule || char(0) || in_footnote || char(0) || data`;

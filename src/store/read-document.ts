@@ -4,6 +4,7 @@
  */
 import type { Language, Segment, SourceFormat, TelaahDocument } from '../document.js';
 import type { StoredAnnotationRow } from './annotation-delta.js';
+import { ANNOTATION_IDENTITY_SQL } from './encoded-annotation.js';
 import type { Db } from './open-store.js';
 
 type StoredDocument = Omit<TelaahDocument, 'annotations'>;
@@ -69,10 +70,10 @@ export function readAnnotations(db: Db, file: string, sources: readonly string[]
   return rows.map((r) => ({ kind: r.kind, start: r.start, end: r.end, page: r.page, source: r.source, version: r.version, rule: r.rule, inFootnote: r.in_footnote === 1, data: JSON.parse(r.data) }));
 }
 
-/** The stored rows (with ids) of a document's annotations by the given annotators, encoded as the writer stores them. */
+/** The stored rows of a document's annotations by the given annotators: id, annotator and content identity. */
 export function readAnnotationRows(db: Db, file: string, sources: readonly string[]): (StoredAnnotationRow & { readonly source: string })[] {
-  if (!sources.length) return [];
-  return db.prepare(`SELECT a.id, a.kind, a.start, a."end" AS "end", a.page, a.source, a.rule, a.in_footnote AS inFootnote, a.data
-    FROM annotations a JOIN documents d ON d.id = a.document WHERE d.file = ? AND a.source IN (${sources.map(() => '?').join(', ')})`)
-    .all(file, ...sources) as (StoredAnnotationRow & { source: string })[];
+  const doc = db.prepare('SELECT id FROM documents WHERE file = ?').get(file) as { id: number } | undefined;
+  if (!doc || !sources.length) return [];
+  return db.prepare(`SELECT id, source, ${ANNOTATION_IDENTITY_SQL} AS identity FROM annotations
+    WHERE document = ? AND source IN (${sources.map(() => '?').join(', ')})`).all(doc.id, ...sources) as (StoredAnnotationRow & { source: string })[];
 }
