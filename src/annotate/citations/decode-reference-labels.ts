@@ -2,8 +2,9 @@
  * Viterbi decoding of one token sequence under a first-order model: each token's label scores are the
  * sum of its features' weights; a transition score is added between neighbours (and a start score for
  * the first token). `decodeReferenceLabels` returns the best label index per token; `viterbi` also
- * takes a mask of the labels each token may take and returns the best path's score, so the caller
- * can ask how much better the free path is than one that agrees with the rules. O(tokens × labels²).
+ * takes a mask of the labels each token may take and returns the best path's score, and
+ * `agreeingPathScore` gives the best score of the paths that label one field exactly as given, so the
+ * caller can ask how much better the free path is than one that agrees with the rules. O(tokens × labels²).
  */
 export interface LinearChainScores {
   /** Dense (one weight per label) or, when `sparse`, flat label index, weight pairs. */
@@ -13,41 +14,86 @@ export interface LinearChainScores {
   readonly transitions: readonly ArrayLike<number>[];
 }
 
+let nextGroupId = 0;
+
 /**
- * Token × label scores (row-major, `labelCount` per token). Each token's features come in groups; all
- * groups but the last are shared arrays whose summed weights are cached per model, by identity (a
- * word's features are summed once, not once per occurrence). A model whose weights change (training)
- * must pass each token's features as one group.
+ * A group of features shared by many tokens (one object for every token with the same word, word
+ * pair, neighbour, place or rules' context), numbered once, so a decoder sums a group's weights once
+ * per model and finds the sum again by number (see emissionScores).
  */
-export function emissionScores(features: readonly (readonly (readonly string[])[])[], model: LinearChainScores, labelCount: number): Float64Array {
+export class FeatureGroup {
+  readonly id = nextGroupId++;
+  constructor(readonly features: readonly string[]) {}
+}
+
+/**
+ * Per model, where each group's summed weights sit: slot[id] is 0 when not yet summed, -1 when the
+ * group weighs nothing (most word pairs: the model kept no weight for them), else 1 + its row in
+ * `sums`. Numbers and rows are contiguous, so decoding reads two small arrays, not an object per group.
+ */
+interface GroupSums {
+  slot: Int32Array;
+  sums: Float64Array;
+  rows: number;
+}
+
+const sumsByModel = new WeakMap<LinearChainScores, GroupSums>();
+
+/**
+ * Token × label scores (row-major, `labelCount` per token) from each token's feature groups, each
+ * group's summed weights cached for this model (see GroupSums). A model whose weights change
+ * (training) must use `flatEmissionScores`, which caches nothing.
+ */
+export function emissionScores(features: readonly (readonly FeatureGroup[])[], model: LinearChainScores, labelCount: number): Float64Array {
   const L = labelCount;
   const emit = new Float64Array(features.length * L);
-  let cache = groupScores.get(model);
+  let cache = sumsByModel.get(model);
   if (!cache) {
-    cache = new WeakMap();
-    groupScores.set(model, cache);
+    cache = { slot: new Int32Array(1024), sums: new Float64Array(256 * L), rows: 0 };
+    sumsByModel.set(model, cache);
   }
+  const scratch = new Float64Array(L);
   for (let i = 0; i < features.length; i++) {
     const groups = features[i];
     const row = i * L;
     for (let g = 0; g < groups.length; g++) {
-      if (g === groups.length - 1) {
-        addScores(emit, row, groups[g], model, L);
-        continue;
+      const id = groups[g].id;
+      if (id >= cache.slot.length) {
+        const grown = new Int32Array(Math.max(cache.slot.length * 2, id + 1));
+        grown.set(cache.slot);
+        cache.slot = grown;
       }
-      let sum = cache.get(groups[g]);
-      if (!sum) {
-        sum = new Float64Array(L);
-        addScores(sum, 0, groups[g], model, L);
-        cache.set(groups[g], sum);
+      let at = cache.slot[id];
+      if (at === 0) {
+        scratch.fill(0);
+        addScores(scratch, 0, groups[g].features, model, L);
+        if (scratch.every((x) => x === 0)) at = -1;
+        else {
+          if ((cache.rows + 1) * L > cache.sums.length) {
+            const grown = new Float64Array(cache.sums.length * 2);
+            grown.set(cache.sums);
+            cache.sums = grown;
+          }
+          cache.sums.set(scratch, cache.rows * L);
+          at = ++cache.rows;
+        }
+        cache.slot[id] = at;
       }
-      for (let y = 0; y < L; y++) emit[row + y] += sum[y];
+      if (at < 0) continue;
+      const sums = cache.sums;
+      const from = (at - 1) * L;
+      for (let y = 0; y < L; y++) emit[row + y] += sums[from + y];
     }
   }
   return emit;
 }
 
-const groupScores = new WeakMap<LinearChainScores, WeakMap<readonly string[], Float64Array>>();
+/** Token × label scores from one flat feature list per token, nothing cached (training). */
+export function flatEmissionScores(features: readonly (readonly string[])[], model: LinearChainScores, labelCount: number): Float64Array {
+  const emit = new Float64Array(features.length * labelCount);
+  for (let i = 0; i < features.length; i++) addScores(emit, i * labelCount, features[i], model, labelCount);
+  return emit;
+}
 
 function addScores(into: Float64Array, at: number, features: readonly string[], model: LinearChainScores, L: number): void {
   for (const f of features) {
@@ -58,9 +104,18 @@ function addScores(into: Float64Array, at: number, features: readonly string[], 
   }
 }
 
+/** Transitions as one flat row-major array ((labels + 1) × labels, the start row last). */
+export function flatTransitions(transitions: readonly ArrayLike<number>[], labelCount: number): Float64Array {
+  const L = labelCount;
+  const trans = new Float64Array((L + 1) * L);
+  for (let p = 0; p <= L; p++) for (let y = 0; y < L; y++) trans[p * L + y] = transitions[p][y];
+  return trans;
+}
+
 export function viterbi(
   emit: Float64Array,
-  transitions: readonly ArrayLike<number>[],
+  /** Rows per previous label (the start row last), or those rows already flattened (flatTransitions). */
+  transitions: readonly ArrayLike<number>[] | Float64Array,
   labelCount: number,
   /** When given, token i may take label y only where allowed[i × labels + y] is 1. */
   allowed?: Uint8Array,
@@ -68,8 +123,7 @@ export function viterbi(
   const L = labelCount;
   const n = emit.length / L;
   if (!n) return { labels: [], score: 0 };
-  const trans = new Float64Array((L + 1) * L);
-  for (let p = 0; p <= L; p++) for (let y = 0; y < L; y++) trans[p * L + y] = transitions[p][y];
+  const trans = transitions instanceof Float64Array ? transitions : flatTransitions(transitions, L);
   const score = new Float64Array(n * L).fill(-Infinity);
   const back = new Int32Array(n * L);
   for (let y = 0; y < L; y++) if (!allowed || allowed[y]) score[y] = trans[L * L + y] + emit[y];
@@ -101,7 +155,60 @@ export function viterbi(
   return { labels, score: total };
 }
 
+let rowA = new Float64Array(16);
+let rowB = new Float64Array(16);
+
+/**
+ * The score of the best path that gives label `own` to exactly the tokens marked in `inField` (the
+ * constrained Viterbi, score only): what `viterbi` returns under the mask "own where marked, any
+ * other label elsewhere", without building the mask or back-pointers. A marked token costs L steps,
+ * an unmarked one L², and two score rows are reused across calls.
+ */
+export function agreeingPathScore(emit: Float64Array, trans: Float64Array, labelCount: number, inField: Uint8Array, own: number): number {
+  const L = labelCount;
+  const n = inField.length;
+  if (!n) return 0;
+  if (rowA.length < L) {
+    rowA = new Float64Array(L);
+    rowB = new Float64Array(L);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let y = 0; y < L; y++) prev[y] = (y === own) === (inField[0] === 1) ? trans[L * L + y] + emit[y] : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const at = i * L;
+    if (inField[i]) {
+      cur.fill(-Infinity, 0, L);
+      let best = -Infinity;
+      for (let p = 0; p < L; p++) {
+        const s = prev[p] + trans[p * L + own];
+        if (s > best) best = s;
+      }
+      cur[own] = best + emit[at + own];
+    } else {
+      for (let y = 0; y < L; y++) {
+        if (y === own) {
+          cur[y] = -Infinity;
+          continue;
+        }
+        let best = -Infinity;
+        for (let p = 0; p < L; p++) {
+          const s = prev[p] + trans[p * L + y];
+          if (s > best) best = s;
+        }
+        cur[y] = best + emit[at + y];
+      }
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  let best = -Infinity;
+  for (let y = 0; y < L; y++) if (prev[y] > best) best = prev[y];
+  return best;
+}
+
 /** Best labels for tokens given as flat feature lists (one group each: nothing cached). */
 export function decodeReferenceLabels(features: readonly (readonly string[])[], model: LinearChainScores, labelCount: number): number[] {
-  return viterbi(emissionScores(features.map((f) => [f]), model, labelCount), model.transitions, labelCount).labels;
+  return viterbi(flatEmissionScores(features, model, labelCount), model.transitions, labelCount).labels;
 }

@@ -11,7 +11,7 @@
  */
 import { alignReferenceFields, LABELS, type Label } from './align-reference-fields.js';
 import { cleanFieldValue } from './clean-field-value.js';
-import { emissionScores, viterbi, type LinearChainScores } from './decode-reference-labels.js';
+import { agreeingPathScore, emissionScores, flatTransitions, viterbi, type LinearChainScores } from './decode-reference-labels.js';
 import { formatAuthor, scanAuthors } from './parse-authors.js';
 import type { ParsedReference } from './parse-reference-by-rules.js';
 import type { LabelledField, ReferenceLabeller } from './reference-labeller-model.js';
@@ -55,30 +55,29 @@ export function labelReference(raw: string, model: ReferenceLabeller, rules: Par
 /** Decoding of prepared input (training and cross-validation reuse the input). */
 export function decodeLabellerInput(raw: string, input: LabellerInput, model: LinearChainScores, fields: readonly LabelledField[], withAuthors = false): LabelledReference {
   const L = LABELS.length;
+  const n = input.tokens.length;
   const emit = emissionScores(input.features, model, L);
-  const best = viterbi(emit, model.transitions, L);
-  const labels = best.labels.map((y) => LABELS[y]);
+  const trans = flatTransitions(model.transitions, L);
+  const best = viterbi(emit, trans, L);
+  const ruled = new Int8Array(n);
+  for (let i = 0; i < n; i++) ruled[i] = LABEL_INDEX.get(input.ruleLabels[i])!;
   const margins: Partial<Record<LabelledField, number>> = {};
-  const n = labels.length;
+  const inField = new Uint8Array(n);
   for (const field of fields) {
-    const label = FIELD_LABEL[field];
+    const own = LABEL_INDEX.get(FIELD_LABEL[field])!;
     let differs = false;
-    for (let i = 0; i < n && !differs; i++) differs = (labels[i] === label) !== (input.ruleLabels[i] === label);
-    if (!differs) {
-      margins[field] = 0;
-      continue;
-    }
-    // The best sequence that gives this field exactly the rules' tokens.
-    const own = LABELS.indexOf(label);
-    const mask = new Uint8Array(n * L);
     for (let i = 0; i < n; i++) {
-      const ruled = input.ruleLabels[i] === label;
-      for (let y = 0, at = i * L; y < L; y++) mask[at + y] = (y === own) === ruled ? 1 : 0;
+      inField[i] = ruled[i] === own ? 1 : 0;
+      if ((best.labels[i] === own) !== (inField[i] === 1)) differs = true;
     }
-    margins[field] = best.score - viterbi(emit, model.transitions, L, mask).score;
+    // Where they differ: how much better the free path is than the best one giving this field exactly the rules' tokens.
+    margins[field] = differs ? best.score - agreeingPathScore(emit, trans, L, inField, own) : 0;
   }
+  const labels = best.labels.map((y) => LABELS[y]);
   return { input, labels, fields: fieldsFromLabels(raw, input.tokens, labels, withAuthors), margins };
 }
+
+const LABEL_INDEX = new Map<Label, number>(LABELS.map((l, i) => [l, i]));
 
 const FIELD_LABEL: Readonly<Record<LabelledField, Label>> = {
   year: 'year', title: 'title', container: 'container', volume: 'volume', issue: 'issue', pages: 'pages', publisher: 'publisher', place: 'place',
