@@ -33,6 +33,7 @@ export const vocabularySchema = z
     corporateWords: words,
     editionWords: words,
     journalWords: words,
+    chapterWords: words,
     authorNoteOpeners: words,
     pinpointWords: words,
     treatySeries: words,

@@ -159,6 +159,7 @@ function assemble(pieces: { tokens: Token[]; afterConjunction: boolean }[], text
   const authors: AuthorName[] = [];
   let end = 0;
   let inverted: boolean | null = null;
+  let vancouverList = false;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i].tokens.map((t) => stripPunctuation(t.text, true));
     const pieceEnd = pieces[i].tokens[pieces[i].tokens.length - 1].end;
@@ -184,12 +185,16 @@ function assemble(pieces: { tokens: Token[]; afterConjunction: boolean }[], text
     // in a natural-order list ("P. Dolan, Commun. Math. Phys.") likewise: a lone word is no name.
     if (inverted === true && !pieces[i].afterConjunction && !looksNatural(piece)) break;
     if (inverted === false && piece.length === 1 && !pieces[i].afterConjunction) break;
+    // A list of Vancouver names ("BEARD M., NORTH J. et PRICE S.") goes on only with another one:
+    // "Religions de Rome" after it is the title.
+    if (vancouverList && !isVancouver(piece) && !isInitials(piece[0])) break;
     const name = naturalName(piece);
     if (!name) break;
     // The first piece decides the order when it is clearly natural ("S. Lakshmanan"), or a whole name
     // of several words ("Amelia Hart", "Adi Wijaya Santoso"): an inverted list opens with the family
     // name alone, so "Amelia Hart, Boats, Borders, and …" goes on with a title, not "Boats, Borders".
     if (inverted === null && (looksNatural(piece) || (i === 0 && piece.length >= 2))) inverted = false;
+    if (i === 0) vancouverList = isVancouver(piece);
     authors.push(name);
     end = pieceEnd;
   }

@@ -106,6 +106,11 @@ const YEAR_SPAN = /(?<![\d\p{L}])(?:1[5-9]\d\d|20[0-4]\d)\s?[-–]\s?(?:1[5-9]\d
 const EDITION = new RegExp(`(?<![\\p{L}])(?:${alternation(v.editionWords)})(?![\\p{L}])`, 'iu');
 /** A word only journals are named with ("Journal", "Review", "Jurnal"). */
 const JOURNAL_WORD = new RegExp(`(?<![\\p{L}])(?:${alternation(v.journalWords)})(?![\\p{L}])`, 'iu');
+const PLACE_THEN_YEAR = /,\s\p{Lu}[\p{L}'-]{1,25}(?:[\s-]\p{Lu}[\p{L}'-]{1,25}){0,2},?\s(?:1[5-9]\d\d|20[0-4]\d)(?!\d)/u;
+/** A volume straight after a name, then a bracket: "88 (2011) 1681", "388 (6) 539". */
+const JOURNAL_NUMBERS = /^\s?\d{1,5}\s?\((?:\d{1,4})\)/;
+/** A title that is only a chapter's number: "Chapter 29.", "Bab 3." */
+const CHAPTER_ONLY = new RegExp(`^\\s?(?:${alternation(v.chapterWords)})\\s?(?:\\d{1,3}|[IVXLC]{1,6})[.:]?\\s?$`, 'iu');
 /** "(n.d.)", "(t.t.)", "(s.d.)", "(o.J.)": no date. */
 const NO_DATE = /^\s?\((?:n\.\s?d\.|t\.\s?t\.|s\.\s?d\.|o\.\s?J\.)\)[.,]?\s?/i;
 /** A capitalised word naming a body ("Department", "Kementerian"): a first sentence holding one may be a corporate author. */
@@ -150,7 +155,11 @@ export function parseReferenceByRules(raw: string): ParsedReference {
   // The author list, then the year written right after it (author–year styles).
   // "———." / "______." repeats the previous entry's authors (we cannot know them here).
   const repeated = /^[—–_-]{2,}[.,]?\s*/.exec(work);
-  const scan = repeated ? { authors: [], end: repeated[0].length } : (corporateAuthor(work) ?? scanAuthors(work));
+  let scan: AuthorScan = repeated ? { authors: [], end: repeated[0].length } : (corporateAuthor(work) ?? scanAuthors(work));
+  // "Applied Energy 88 (2011) 1681–1689": words running straight into a volume and its bracket are a
+  // journal with no author and no title, not a name.
+  const journalFirst = !repeated && scan.authors.length > 0 && !/[,;.]/.test(work.slice(0, scan.end).trim()) && JOURNAL_NUMBERS.test(work.slice(scan.end));
+  if (journalFirst) scan = { authors: [], end: 0 };
   let rest = work.slice(scan.end);
   // What an author list may carry after its last name: a nickname or role in brackets ("Esty,
   // Joshua (Jed).", "Bell, Skip (ed.),") or in quotation marks before a quoted title ("Brown, Henry “Box”. “Narrative…").
@@ -176,7 +185,7 @@ export function parseReferenceByRules(raw: string): ParsedReference {
     // A case name runs up to its law-report citation: "Ortega v. Lindell, S.A., 512 F. Supp. 2d 310".
     if (reporter.index > 0) title = rest.slice(0, reporter.index);
     rest = rest.slice(reporter.index);
-  } else if (looksLikeJournalAbbreviation(beforeNumbers.replace(/[\s,.]+$/, '.'))) {
+  } else if (journalFirst || looksLikeJournalAbbreviation(beforeNumbers.replace(/[\s,.]+$/, '.'))) {
     // No title, only the journal: "Phys. Rev. D 61, 2043 (1999)" (physics and astronomy styles).
   } else {
     let endAt = sentenceEnd(rest);
@@ -199,6 +208,25 @@ export function parseReferenceByRules(raw: string): ParsedReference {
         title += part[0];
         rest = rest.slice(part[0].length);
       }
+      // "Chapter 29. Intergenerational mobility …": a chapter's number goes on with its name.
+      if (CHAPTER_ONLY.test(title)) {
+        const next = sentenceEnd(rest);
+        if (next < rest.length && /\p{L}{3}/u.test(rest.slice(0, next)) && !IN_CONTAINER.test(rest)) {
+          title += rest.slice(0, next);
+          rest = rest.slice(next);
+        }
+      }
+      // "Analogy Watershed or Waterloo? Structural alignment … . In Giles, …": after a question the
+      // title goes on with its subtitle when an "In" container follows that sentence.
+      if (/[?!]\s?$/.test(title)) {
+        const next = sentenceEnd(rest);
+        if (next < rest.length && !hasNumberBlock(rest.slice(0, next)) && IN_CONTAINER.test(rest.slice(next)) && /\p{L}{3}/u.test(rest.slice(0, next))) {
+          title += rest.slice(0, next);
+          rest = rest.slice(next);
+        }
+      }
+      // "Endangered Species Research (2008)": the date bracket closing the title is no part of it.
+      title = title.replace(/\s?\((?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)[\s.,]*$/u, '');
       // "(2nd edition ed.)", "(3. Aufl.)": the edition is no part of the title.
       const bracket = /\s?\(([^()]{1,40})\)[\s.,]*$/.exec(title);
       if (bracket && EDITION.test(bracket[1]) && bracket.index > 0) title = title.slice(0, bracket.index);
@@ -317,6 +345,9 @@ function parseTail(rest: string, knownYear: string | null): Tail {
 
   // The container is what precedes the numbers, unless it is a place/publisher imprint.
   let container = s.slice(0, blockStart);
+  // "In …, Oral Literature and the Formula, Ann Arbor 1976, pp. 31-54": a "Place Year" imprint ends the container.
+  const placeYear = hadIn ? PLACE_THEN_YEAR.exec(s) : null;
+  if (placeYear && placeYear.index < container.length) container = container.slice(0, placeYear.index);
   if (pp && pp.index <= container.length && tail.place != null) container = container.slice(0, pp.index);
   // A DOI's leftovers ("Genome Res doi: gr.") and text after a cut-out identifier (", . PDF") are no part of the name.
   container = container.replace(/(?:\sdoi\b|,\s{1,3}\.\s).*$/isu, '');
@@ -471,8 +502,10 @@ function numberRun(s: string): { index: number; values: string[] } | null {
 
 /** Whether the bracket open at `at` began with words: "(NAVSURV " before "2012)". Looks back 40 characters. */
 function namedBracketBefore(s: string, at: number): boolean {
-  const open = s.lastIndexOf('(', at);
-  return open >= 0 && at - open <= 40 && s.lastIndexOf(')', at) < open && /\p{L}{2}/u.test(s.slice(open, at));
+  const from = Math.max(0, at - 40);
+  const window = s.slice(from, at);
+  const open = window.lastIndexOf('(');
+  return open >= 0 && window.indexOf(')', open) < 0 && /\p{L}{2}/u.test(window.slice(open));
 }
 
 /**
@@ -565,9 +598,11 @@ function pickYear(s: string): string | null {
  * 2007)") or a book's imprint ("(Florence: Olschki, 2003)"): then the year is the work's date.
  */
 function closesDate(s: string, at: number): boolean {
-  const open = s.lastIndexOf('(', at);
-  if (open < 0 || at - open > 100) return false;
-  const inner = s.slice(open + 1, at);
+  // Looks back 100 characters only, so a string of many brackets stays linear.
+  const window = s.slice(Math.max(0, at - 100), at);
+  const open = window.lastIndexOf('(');
+  if (open < 0) return false;
+  const inner = window.slice(open + 1);
   return BRACKET_DATE.test(inner) || BRACKET_IMPRINT.test(inner);
 }
 

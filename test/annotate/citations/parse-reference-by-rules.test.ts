@@ -130,6 +130,36 @@ const cases: { what: string; raw: string; expect: Record<string, unknown> }[] = 
     raw: 'Susanto, Budi, Rina K Lestari, “Pelaut Migran di Kapal Asing”, Jurnal Bahari, Vol. II, Mei 2015',
     expect: { authors: ['Susanto, Budi', 'Lestari, Rina K'], title: 'Pelaut Migran di Kapal Asing', container: 'Jurnal Bahari', volume: 'II' },
   },
+  {
+    what: 'a Vancouver list joined by "et", then a title with a name particle in it',
+    raw: 'MOREL A., DUPIN C. et LEROY P., Ports de Marseille, Lyon, 2011.',
+    expect: { authors: ['MOREL, A.', 'DUPIN, C.', 'LEROY, P.'], title: 'Ports de Marseille' },
+  },
+  {
+    what: 'a title that is only a chapter number, going on with the chapter name',
+    raw: 'Reyes, M. (2003). Chapter 7. Labour migration and remittances. In P. Ode (Ed.), Handbook of migration economics (pp. 201–240). London: Harbour.',
+    expect: { title: 'Chapter 7. Labour migration and remittances', container: 'Handbook of migration economics' },
+  },
+  {
+    what: 'a question with its subtitle before an "In" container',
+    raw: 'Tan, R. and Ode, P. (1998). Refuge or Return? Seafarers stranded in foreign ports. In Hale, M., editor, Studies in Maritime Labour, pages 5-19. Kiel.',
+    expect: { title: 'Refuge or Return? Seafarers stranded in foreign ports', container: 'Studies in Maritime Labour' },
+  },
+  {
+    what: 'a journal with its numbers and no author or title',
+    raw: 'Marine Policy 61 (2015) 110–118',
+    expect: { authors: [], title: null, container: 'Marine Policy', volume: '61', pages: '110–118', year: '2015' },
+  },
+  {
+    what: 'a date bracket closing a title',
+    raw: '[3] K. Moll, et al. Coastal Management Review (2010), doi: 10.5555/cmr.2010.',
+    expect: { title: 'Coastal Management Review' },
+  },
+  {
+    what: 'editors joined by a dash and a "Place Year" imprint after the container',
+    raw: 'L. Berti, ‘Sailors’ songs and the sea’, in A.B. Costa – C.D. Ferri (edd.), Songs of the Harbour, Genova 1984, pp. 12-30.',
+    expect: { title: 'Sailors’ songs and the sea', container: 'Songs of the Harbour' },
+  },
 ];
 
 describe('parseReferenceByRules', () => {

@@ -72,7 +72,8 @@ describe('parseReference', () => {
   });
 
   it('stays linear on adversarial input', () => {
-    const inputs = ['.'.repeat(100_000), '1'.repeat(100_000), '('.repeat(50_000) + ')'.repeat(50_000), 'No. '.repeat(25_000), 'A. '.repeat(30_000), 'Ab, '.repeat(25_000), '10.1234/' + ')'.repeat(100_000), '1 F. '.repeat(25_000), '“‘'.repeat(50_000), ', Fall'.repeat(20_000), '5, 6 (1999) '.repeat(10_000)];
+    const inputs = ['.'.repeat(100_000), '1'.repeat(100_000), '('.repeat(50_000) + ')'.repeat(50_000), 'No. '.repeat(25_000), 'A. '.repeat(30_000), 'Ab, '.repeat(25_000), '10.1234/' + ')'.repeat(100_000), '1 F. '.repeat(25_000), '“‘'.repeat(50_000), ', Fall'.repeat(20_000), '5, 6 (1999) '.repeat(10_000),
+      'x 1999) '.repeat(12_000), 'Ab (Cd 2001) '.repeat(8_000), '. In Ab, '.repeat(10_000), 'In Ab, Cd, editors, '.repeat(5_000), 'Department. (1999). '.repeat(5_000), '(Ab, 2001)'.repeat(10_000), ' doi, . '.repeat(12_000), 'Vol. IV '.repeat(12_000), "'95 ".repeat(20_000)];
     for (const input of inputs) {
       const t0 = performance.now();
       parseReference(input);
