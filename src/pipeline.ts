@@ -10,7 +10,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import type { PipelineConfig } from './config.js';
 import { discoverFiles } from './discover/discover-files.js';
-import { planFile, type PlannedWork } from './plan-run.js';
+import { planFile, processingOrder, type PlannedWork } from './plan-run.js';
 import { pipelineVersions, telaahVersion } from './pipeline-version.js';
 import { annotatorVersions } from './annotate/annotators.js';
 import { createDocumentPool, failedDocument } from './document-pool.js';
@@ -82,7 +82,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     }
     const work = plans.filter((p) => p.action === 'full' || p.action === 'annotations');
     if (work.length) await pool.warmUp();
-    for (const plan of plans) {
+    for (const plan of processingOrder(plans)) {
       if (plan.action === 'skip') {
         tally.skipped(plan.identity.file, plan.stored);
         writer.touch(plan.identity.file, plan.identity.mtimeMs);

@@ -49,3 +49,16 @@ export async function planFile(found: DiscoveredFile, stored: StoredFileState | 
   if (stored.status === 'failed') return { action: 'full', identity };
   return { action: 'annotations', identity, rerun: annotatorsToRerun(versions.annotators, stored.annotatorVersions) };
 }
+
+/**
+ * The order in which planned work goes to the workers: largest files first (longest processing time
+ * first, bytes standing in for time), so that with several workers the run ends on small documents
+ * instead of one core finishing a large one alone while the other idles. Ties go by path, so the order
+ * is the same on every run.
+ */
+export function processingOrder(plans: readonly PlannedWork[]): PlannedWork[] {
+  // Skips and unreadable inputs cost nothing to handle, so they come first.
+  const weight = (p: PlannedWork) => (p.action === 'full' || p.action === 'annotations' ? p.identity.bytes : Infinity);
+  const name = (p: PlannedWork) => (p.action === 'unreadable' ? p.file : p.identity.file);
+  return [...plans].sort((a, b) => (weight(a) === weight(b) ? 0 : weight(b) > weight(a) ? 1 : -1) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
+}

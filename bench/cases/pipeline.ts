@@ -1,7 +1,8 @@
 /**
  * The spine's throughput over ../shared/corpus/real, all figures from one run: raw pdfjs-dist text
  * extraction pages/s (the baseline), `telaah run --jobs 1` and `--jobs 2` pages/s and their ratios,
- * a no-change re-run's time as a fraction of the first run, and peak RSS.
+ * a no-change re-run's time as a fraction of the first run, and peak RSS; and, for the jobs 2 ratio,
+ * what two raw pdfjs processes side by side gain over one on this machine (bench/side-by-side.ts).
  * Targets (issue 2): jobs 1 ≥ 0.6× raw; jobs 2 ≥ 1.6× jobs 1; no-change re-run < 5% of the first run.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sideBySide } from '../side-by-side.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus', 'real');
@@ -26,6 +28,8 @@ export async function bench(): Promise<Record<string, number>> {
   try {
     const raw = child(['raw-pdfjs', ...pdfs]);
     const rawRate = raw.pages / raw.seconds;
+    const pair = await sideBySide(pdfs, (half) => [process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'child-run.ts'), 'raw-pdfjs', ...half]]);
+    const pairVsOne = pair.pages / pair.seconds / rawRate;
     const best = (jobs: number): ChildResult => {
       // Best of two, each on a fresh store, so one hiccup of the machine does not decide the figure.
       const runs = [0, 1].map((i) => child(['telaah', path.join(tmp, `j${jobs}-${i}.sqlite`), String(jobs), ...pdfs]));
@@ -42,6 +46,7 @@ export async function bench(): Promise<Record<string, number>> {
       jobs2PagesPerSecond: two.pages / two.seconds,
       jobs1VsRaw: one.pages / one.seconds / rawRate,
       jobs2VsJobs1: (two.pages / two.seconds) / (one.pages / one.seconds),
+      rawPdfjsTwoProcessesVsOne: pairVsOne,
       noChangeRerunSeconds: rerun.seconds,
       noChangeRerunVsFirst: rerun.seconds / two.seconds,
       peakRssMbJobs2: two.maxRssMb,
@@ -50,6 +55,7 @@ export async function bench(): Promise<Record<string, number>> {
     console.log(`raw pdfjs-dist extraction: ${rawRate.toFixed(1)} pages/s over ${raw.pages} pages in ${pdfs.length} PDFs (baseline)`);
     console.log(`telaah run --jobs 1:       ${figures.jobs1PagesPerSecond.toFixed(1)} pages/s = ${figures.jobs1VsRaw.toFixed(2)}× raw (target ≥ 0.6×)`);
     console.log(`telaah run --jobs 2:       ${figures.jobs2PagesPerSecond.toFixed(1)} pages/s = ${figures.jobs2VsJobs1.toFixed(2)}× jobs 1 (target ≥ 1.6×)`);
+    console.log(`two raw pdfjs processes:   ${(pair.pages / pair.seconds).toFixed(1)} pages/s = ${pairVsOne.toFixed(2)}× one (the machine's own two-core ceiling for parsing)`);
     console.log(`no-change re-run:          ${rerun.seconds.toFixed(2)} s = ${(figures.noChangeRerunVsFirst * 100).toFixed(1)}% of the first run (target < 5%)`);
     console.log(`peak RSS:                  ${two.maxRssMb.toFixed(0)} MB with 2 jobs (raw extraction alone: ${raw.maxRssMb.toFixed(0)} MB)`);
     return figures;

@@ -21,6 +21,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { rawPdfjsPages } from '../raw-pdfjs-pages.js';
+import { sideBySide } from '../side-by-side.js';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -222,7 +223,7 @@ async function queryTimes(database: string): Promise<{ ftsP50Ms: number; ftsP95M
   }
 }
 
-const rate = (m: Measured) => m.pages / m.seconds;
+const rate = (m: { readonly pages: number; readonly seconds: number }) => m.pages / m.seconds;
 const cpuRate = (m: Measured) => m.pages / m.cpuSeconds;
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
@@ -246,6 +247,11 @@ export async function bench(): Promise<Record<string, number | string>> {
   const sampleList = path.join(work, 'sample.list');
   writeFileSync(sampleList, sample.join('\n') + '\n');
   const raw = bestOf(repeat, () => child('raw-pdfjs', sampleList));
+  const pair = await sideBySide(sample, (half) => {
+    const list = path.join(work, `half-${half.length}-${half[0] ? path.basename(half[0]) : 'none'}.list`);
+    writeFileSync(list, half.join('\n') + '\n');
+    return [process.execPath, ['--import', 'tsx', self, 'raw-pdfjs', list]];
+  });
   const native = bestOf(repeat, () => child('pdftotext', sampleList));
   const jobs = (n: number) => bestOf(repeat, (i) => child('telaah', path.join(work, `sample-j${n}-${i}.sqlite`), String(n), '-', sampleList));
   const one = jobs(1);
@@ -254,7 +260,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     samplePdfs: sample.length, samplePages: raw.pages,
     rawPdfjsPagesPerSecond: rate(raw), pdftotextPagesPerSecond: rate(native), pdftotextVsRaw: rate(native) / rate(raw),
     jobs1PagesPerSecond: rate(one), jobs1VsRaw: rate(one) / rate(raw),
-    jobs2PagesPerSecond: rate(two), jobs2VsJobs1: rate(two) / rate(one),
+    jobs2PagesPerSecond: rate(two), jobs2VsJobs1: rate(two) / rate(one), rawPdfjsTwoProcessesVsOne: rate(pair) / rate(raw),
     rawPdfjsPagesPerCpuSecond: cpuRate(raw), jobs1PagesPerCpuSecond: cpuRate(one), jobs1VsRawCpu: cpuRate(one) / cpuRate(raw),
     jobs1MainCpuShare: one.mainBusySeconds / one.cpuSeconds, jobs2MainCpuShare: two.mainBusySeconds / two.cpuSeconds,
     peakRssMbSampleJobs2: two.maxRssMb,
@@ -264,6 +270,7 @@ export async function bench(): Promise<Record<string, number | string>> {
   console.log(`pdftotext (native floor):  ${f1(rate(native))} pages/s = ${f2(rate(native) / rate(raw))}× raw`);
   console.log(`telaah run --jobs 1:       ${f1(rate(one))} pages/s = ${f2(rate(one) / rate(raw))}× raw (target ≥ 0.6×); per CPU-s ${f2(cpuRate(one) / cpuRate(raw))}× raw`);
   console.log(`telaah run --jobs 2:       ${f1(rate(two))} pages/s = ${f2(rate(two) / rate(one))}× jobs 1 (target ≥ 1.7×); main thread (writer) ${pct(two.mainBusySeconds / two.cpuSeconds)} of the CPU`);
+  console.log(`two raw pdfjs processes:   ${f1(rate(pair))} pages/s = ${f2(rate(pair) / rate(raw))}× one (the machine's own two-core ceiling for parsing)`);
 
   // Whole corpora, jobs 2: documents/s, memory, store size; the largest store is kept for the rest.
   const study = studyPipeline(work);
