@@ -107,6 +107,7 @@ const EDITION = new RegExp(`(?<![\\p{L}])(?:${alternation(v.editionWords)})(?![\
 /** A word only journals are named with ("Journal", "Review", "Jurnal"). */
 const JOURNAL_WORD = new RegExp(`(?<![\\p{L}])(?:${alternation(v.journalWords)})(?![\\p{L}])`, 'iu');
 const PLACE_THEN_YEAR = /,\s\p{Lu}[\p{L}'-]{1,25}(?:[\s-]\p{Lu}[\p{L}'-]{1,25}){0,2},?\s(?:1[5-9]\d\d|20[0-4]\d)(?!\d)/u;
+const NAME_PARTICLES = new Set(v.nameParticles.map((w) => w.toLowerCase()));
 /** A volume straight after a name, then a bracket: "88 (2011) 1681", "388 (6) 539". */
 const JOURNAL_NUMBERS = /^\s?\d{1,5}\s?\((?:\d{1,4})\)/;
 /** A title that is only a chapter's number: "Chapter 29.", "Bab 3." */
@@ -225,6 +226,8 @@ export function parseReferenceByRules(raw: string): ParsedReference {
           rest = rest.slice(next);
         }
       }
+      // "… inequality 56 (9) 4668-4673": a volume block closing a title with no container is no part of it.
+      title = title.replace(/\s\d{1,5}\s?\(\d{1,4}\)\s?\d{1,6}(?:\s?[-–]\s?\d{1,6})?[\s.,]*$/u, '');
       // "Endangered Species Research (2008)": the date bracket closing the title is no part of it.
       title = title.replace(/\s?\((?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)[\s.,]*$/u, '');
       // "(2nd edition ed.)", "(3. Aufl.)": the edition is no part of the title.
@@ -370,6 +373,19 @@ function parseTail(rest: string, knownYear: string | null): Tail {
 }
 
 /**
+ * Whether a stretch is only names, however ordered ("Lima E.F., Soto, G."): pieces between commas and
+ * "and"s of one to four words, each capitalised, an initial or a name particle. "New Trends in
+ * Macroeconomics" is not ("in").
+ */
+function looksLikeNames(s: string): boolean {
+  const pieces = s.split(/,\s?|\s(?:and|&|und|dan|et|–)\s/u).map((p) => p.trim()).filter(Boolean);
+  return pieces.length > 0 && pieces.every((p) => {
+    const words = p.split(/\s+/);
+    return words.length <= 4 && words.every((w) => /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.)+)$/u.test(w) || NAME_PARTICLES.has(w.toLowerCase()));
+  });
+}
+
+/**
  * A body as author ("U.S. Department of the Interior, National Park Service. (1998).", "Badan
  * Pengawas Obat dan Makanan. 2014."): a first sentence naming a body (a word of `corporateWords`)
  * followed by the year or "(n.d.)". Null otherwise, and the name scan decides.
@@ -391,7 +407,7 @@ function withoutEditorsAtStart(s: string): string {
     if (!m) continue;
     const names = m[1].replace(/[\s,]+$/, '');
     const scan = scanAuthors(names.endsWith('.') ? `${names} ` : `${names}. `);
-    if (scan.authors.length && scan.end >= names.length) return s.slice(m[0].length);
+    if ((scan.authors.length && scan.end >= names.length) || looksLikeNames(names)) return s.slice(m[0].length);
   }
   return s.replace(EDITED_BY_AT_START, '');
 }
@@ -420,7 +436,7 @@ function sentenceEnd(s: string, allowComma = false): number {
     else if (depth === 0 && (ch === '.' || ch === '?' || ch === '!') && (i + 1 >= s.length || /\s/.test(s[i + 1]))) {
       if (ch === '.' && endsAbbreviation(s, i)) continue;
       return i + 1;
-    } else if (depth === 0 && !allowComma && ch === ',' && /^,\s(?:in|In|dalam|Dalam)[:\s]/.test(s.slice(i, i + 8))) return i + 1;
+    } else if (depth === 0 && !allowComma && (ch === ',' || ch === ':') && /^[,:]\s(?:in|In|dalam|Dalam)\s\p{Lu}/u.test(s.slice(i, i + 10))) return i + 1;
   }
   return s.length;
 }

@@ -160,6 +160,16 @@ const cases: { what: string; raw: string; expect: Record<string, unknown> }[] = 
     raw: 'L. Berti, ‘Sailors’ songs and the sea’, in A.B. Costa – C.D. Ferri (edd.), Songs of the Harbour, Genova 1984, pp. 12-30.',
     expect: { title: 'Sailors’ songs and the sea', container: 'Songs of the Harbour' },
   },
+  {
+    what: 'a title ended by ": in" and its editors',
+    raw: 'Ruiz, A.B. and Kole, C.D., 1990. Salt marsh sediments of the Tagus: in Lima E.F., Soto, G., (Eds), Estuaries of Iberia, Lisboa, pp 10-31.',
+    expect: { title: 'Salt marsh sediments of the Tagus', container: 'Estuaries of Iberia' },
+  },
+  {
+    what: 'a volume block closing a title that has no container',
+    raw: 'P. Lind, R. Ode, Bounds on tidal mixing in narrow straits 12 (3) 301-320. arXiv:1101.0001',
+    expect: { title: 'Bounds on tidal mixing in narrow straits' },
+  },
 ];
 
 describe('parseReferenceByRules', () => {
