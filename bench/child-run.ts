@@ -1,6 +1,6 @@
 /**
  * Benchmark child process: runs one measured job in a fresh Node process and prints one JSON line
- * with its seconds, pages and peak RSS. Jobs: `raw-pdfjs <files…>` (the baseline: pdfjs-dist text
+ * with its seconds, pages, peak RSS and CPU seconds. Jobs: `raw-pdfjs <files…>` (the baseline: pdfjs-dist text
  * extraction alone, sequential) and `telaah <db> <jobs> <paths…>` (the compiled pipeline from dist/).
  */
 import { rawPdfjsPages } from './raw-pdfjs-pages.js';
@@ -25,4 +25,6 @@ if (job === 'raw-pdfjs') {
   throw new Error(`unknown job ${job}`);
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ seconds, pages, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+const usage = process.resourceUsage();
+// CPU seconds of all the process's threads (V8's GC helpers and the zlib thread pool included).
+console.log(JSON.stringify({ seconds, pages, maxRssMb: usage.maxRSS / 1024, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }));

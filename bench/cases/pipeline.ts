@@ -15,7 +15,7 @@ import { sideBySide } from '../side-by-side.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus', 'real');
 
-interface ChildResult { seconds: number; pages: number; maxRssMb: number }
+interface ChildResult { seconds: number; pages: number; maxRssMb: number; cpuSeconds: number }
 
 function child(args: string[]): ChildResult {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'child-run.ts'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -47,6 +47,9 @@ export async function bench(): Promise<Record<string, number>> {
       jobs1VsRaw: one.pages / one.seconds / rawRate,
       jobs2VsJobs1: (two.pages / two.seconds) / (one.pages / one.seconds),
       rawPdfjsTwoProcessesVsOne: pairVsOne,
+      // Cores one process keeps busy: a job that already uses more than one core cannot double on two.
+      rawPdfjsCoresBusy: raw.cpuSeconds / raw.seconds,
+      jobs1CoresBusy: one.cpuSeconds / one.seconds,
       noChangeRerunSeconds: rerun.seconds,
       noChangeRerunVsFirst: rerun.seconds / two.seconds,
       peakRssMbJobs2: two.maxRssMb,
@@ -56,6 +59,8 @@ export async function bench(): Promise<Record<string, number>> {
     console.log(`telaah run --jobs 1:       ${figures.jobs1PagesPerSecond.toFixed(1)} pages/s = ${figures.jobs1VsRaw.toFixed(2)}× raw (target ≥ 0.6×)`);
     console.log(`telaah run --jobs 2:       ${figures.jobs2PagesPerSecond.toFixed(1)} pages/s = ${figures.jobs2VsJobs1.toFixed(2)}× jobs 1 (target ≥ 1.6×)`);
     console.log(`two raw pdfjs processes:   ${(pair.pages / pair.seconds).toFixed(1)} pages/s = ${pairVsOne.toFixed(2)}× one (the machine's own two-core ceiling for parsing)`);
+    console.log(`cores busy with one job:   raw pdfjs ${figures.rawPdfjsCoresBusy.toFixed(2)}, telaah --jobs 1 ${figures.jobs1CoresBusy.toFixed(2)} (V8's GC threads, zlib's thread pool, the writer): ` +
+      `on ${os.availableParallelism()} cores jobs 2 can gain at most ${(os.availableParallelism() / figures.jobs1CoresBusy).toFixed(2)}×`);
     console.log(`no-change re-run:          ${rerun.seconds.toFixed(2)} s = ${(figures.noChangeRerunVsFirst * 100).toFixed(1)}% of the first run (target < 5%)`);
     console.log(`peak RSS:                  ${two.maxRssMb.toFixed(0)} MB with 2 jobs (raw extraction alone: ${raw.maxRssMb.toFixed(0)} MB)`);
     return figures;

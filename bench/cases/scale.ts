@@ -262,6 +262,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     jobs1PagesPerSecond: rate(one), jobs1VsRaw: rate(one) / rate(raw),
     jobs2PagesPerSecond: rate(two), jobs2VsJobs1: rate(two) / rate(one), rawPdfjsTwoProcessesVsOne: rate(pair) / rate(raw),
     rawPdfjsPagesPerCpuSecond: cpuRate(raw), jobs1PagesPerCpuSecond: cpuRate(one), jobs1VsRawCpu: cpuRate(one) / cpuRate(raw),
+    rawPdfjsCoresBusy: raw.cpuSeconds / raw.seconds, jobs1CoresBusy: one.cpuSeconds / one.seconds,
     jobs1MainCpuShare: one.mainBusySeconds / one.cpuSeconds, jobs2MainCpuShare: two.mainBusySeconds / two.cpuSeconds,
     peakRssMbSampleJobs2: two.maxRssMb,
   });
@@ -271,6 +272,8 @@ export async function bench(): Promise<Record<string, number | string>> {
   console.log(`telaah run --jobs 1:       ${f1(rate(one))} pages/s = ${f2(rate(one) / rate(raw))}× raw (target ≥ 0.6×); per CPU-s ${f2(cpuRate(one) / cpuRate(raw))}× raw`);
   console.log(`telaah run --jobs 2:       ${f1(rate(two))} pages/s = ${f2(rate(two) / rate(one))}× jobs 1 (target ≥ 1.7×); main thread (writer) ${pct(two.mainBusySeconds / two.cpuSeconds)} of the CPU`);
   console.log(`two raw pdfjs processes:   ${f1(rate(pair))} pages/s = ${f2(rate(pair) / rate(raw))}× one (the machine's own two-core ceiling for parsing)`);
+  console.log(`cores busy with one job:   raw pdfjs ${f2(raw.cpuSeconds / raw.seconds)}, telaah --jobs 1 ${f2(one.cpuSeconds / one.seconds)}: ` +
+    `on ${os.availableParallelism()} cores jobs 2 can gain at most ${f2(os.availableParallelism() / (one.cpuSeconds / one.seconds))}×`);
 
   // Whole corpora, jobs 2: documents/s, memory, store size; the largest store is kept for the rest.
   const study = studyPipeline(work);
