@@ -72,7 +72,7 @@ export function evaluateDev(file = path.join(shared, 'refs/dev.jsonl')): Record<
     const perFold = cv.perFold.map((t) => f1(t.get(field)));
     console.log(`${field.padEnd(11)} ${Object.values(row).map((x) => x.toFixed(3).padEnd(10)).join(' ')} ${Math.min(...perFold).toFixed(2)}–${Math.max(...perFold).toFixed(2)}`);
   }
-  console.log(`fields the combination takes from the labeller: held-out choice ${cv.chosen.join(', ') || 'none'}; shipped model ${model?.fields.join(', ') || 'none (no model file)'}`);
+  console.log(`fields the combination takes from the labeller: held-out choice ${cv.chosen.join(', ') || 'none'}; shipped model ${model ? model.fields.join(', ') || 'none' : 'none (no model file)'}`);
   table('shipped parser on all dev (the labeller was trained on these: a training-set figure, not an estimate)', shipped);
   return out;
 }

@@ -25,7 +25,7 @@ import { familyOf, similarNames, workKey } from './same-work.js';
 
 export const CITATIONS_ID = 'citations';
 /** The annotator's version: the code's, and the learned labeller's weights it parses references with. */
-export const CITATIONS_VERSION = `0.3.0+${loadReferenceLabeller()?.version ?? 'rules'}`;
+export const CITATIONS_VERSION = `0.4.0+${loadReferenceLabeller()?.version ?? 'rules'}`;
 
 /** A parsed reference as stored: its fields, where it stands, and what it repeats. */
 export interface ReferenceData extends ParsedReference {
