@@ -90,7 +90,9 @@ export function scanAuthors(text: string): AuthorScan {
     }
     if (/^(?:\.{3}|…)$/.test(t.text)) continue;
     // "A," "A." are initials; "A" followed by a word is the article that opens a title.
-    if (!isNameToken(bare) || (NOT_NAMES.has(bare) && !/[.,;:]$/.test(t.text))) {
+    // Words in capitals are checked too ("THE RIGHTS OF SEAFARERS", a title in small capitals).
+    const notName = NOT_NAMES.has(bare) || (bare.length >= 3 && bare === bare.toUpperCase() && NOT_NAMES.has(bare[0] + bare.slice(1).toLowerCase()));
+    if (!isNameToken(bare) || (notName && !/[.,;:]$/.test(t.text))) {
       ranIntoText = /^\p{L}/u.test(t.text);
       break;
     }

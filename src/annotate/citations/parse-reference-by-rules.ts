@@ -80,7 +80,8 @@ const SERIES_END = new RegExp(`^\\s(?:${SERIES_WORDS})\\s\\p{L}`, 'u');
 const SERIES_ITEM = new RegExp(`^\\s\\p{Lu}[\\p{L}'’-]{0,20}(?:\\s\\p{Lu}[\\p{L}'’-]{0,20})?,\\s(?:${SERIES_WORDS})\\s\\p{L}`, 'u');
 /** " (Surabaya: Pustaka Telaah, 2016)": a book's imprint in brackets, which ends the title before it. */
 const IMPRINT_PAREN = /\s\(\p{Lu}[^():]{1,40}:\s/u;
-const REPORTER_TOKEN = /^(?:\p{Lu}[\p{L}.&']{0,12}|\d(?:d|th|st|nd|rd)|\(\d?\p{L}{1,4}\))$/u;
+/** A law report's abbreviation, word by word: "F", "Supp.", "2d", "(1st)", and a series glued to it ("F.3d", "F.4th", "So.2d"). */
+const REPORTER_TOKEN = /^(?:\p{Lu}[\p{L}.&']{0,12}|\p{Lu}[\p{L}.]{0,6}\d(?:d|th|st|nd|rd)|\d(?:d|th|st|nd|rd)|\(\d?\p{L}{1,4}\))$/u;
 const NUMBER_TOKEN = /[A-Za-z]?\d+(?:\s?[-–—]{1,2}\s?[A-Za-z]?\d+)?(?:\.\d+)?/g;
 /** Each opening quote mark and the marks that may close it. */
 const CLOSING_QUOTES: Readonly<Record<string, string>> = { '“': '”"“', '"': '"”', '‘': '’\'', "'": "'’", '«': '»', '„': '“”"' };
@@ -108,8 +109,10 @@ const EDITION = new RegExp(`(?<![\\p{L}])(?:${alternation(v.editionWords)})(?![\
 const JOURNAL_WORD = new RegExp(`(?<![\\p{L}])(?:${alternation(v.journalWords)})(?![\\p{L}])`, 'iu');
 const PLACE_THEN_YEAR = /,\s\p{Lu}[\p{L}'-]{1,25}(?:[\s-]\p{Lu}[\p{L}'-]{1,25}){0,2},?\s(?:1[5-9]\d\d|20[0-4]\d)(?!\d)/u;
 const NAME_PARTICLES = new Set(v.nameParticles.map((w) => w.toLowerCase()));
-/** A volume straight after a name, then a bracket: "88 (2011) 1681", "388 (6) 539". */
-const JOURNAL_NUMBERS = /^\s?\d{1,5}\s?\((?:\d{1,4})\)/;
+const PIN_AND_DATE = /\s(\d{1,5}(?:\s?[-–]\s?\d{1,5})?)\s?\((?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)[\s.,]*$/u;
+const SEASON_OR_MONTH = new RegExp(`(?<![\\p{L}])(?:${MONTHS}|${SEASONS})(?![\\p{L}])`, 'iu');
+/** A volume straight after a name, then a bracket and pages: "88 (2011) 1681", "388 (6) 539" (not a book's "3 (2016)", pin and year). */
+const JOURNAL_NUMBERS = /^\s?\d{1,5}\s?\(\d{1,4}\)[\s,:]{0,3}\d/;
 /** A title that is only a chapter's number: "Chapter 29.", "Bab 3." */
 const CHAPTER_ONLY = new RegExp(`^\\s?(?:${alternation(v.chapterWords)})\\s?(?:\\d{1,3}|[IVXLC]{1,6})[.:]?\\s?$`, 'iu');
 /** "(n.d.)", "(t.t.)", "(s.d.)", "(o.J.)": no date. */
@@ -123,7 +126,7 @@ const AUTHOR_REMARK = new RegExp(
 /** "(1995, March). ": a date bracket opening the tail (title-first styles put it after the title). */
 const LEADING_DATE_BRACKET = /^\((?:1[5-9]\d\d|20[0-4]\d)[a-z]?(?:,\s?[^()]{1,20})?\)[.,]?\s?/u;
 const EDITORS_ANYWHERE = new RegExp(`,?\\s?\\(?(?<![\\p{L}])(?:${EDITOR_WORDS})(?![\\p{L}])\\)?\\s?(?:by\\s)?[^,;:()]{0,80}?(?=,|;|$|\\))`, 'iu');
-const PLACE_PUBLISHER = /(?:^|[.,]\s)(\p{Lu}[\p{L} .'-]{1,40}?(?:,\s\p{Lu}[\p{L}.]{1,12})?)\s?:\s?(\p{Lu}[^,:;()]{1,80}?)(?=,|\.\s|\.?$|;|\s\(?\d{4})/u;
+const PLACE_PUBLISHER = /(?:^|[.,]\s|\()(\p{Lu}[\p{L} .'-]{1,40}?(?:,\s\p{Lu}[\p{L}.]{1,12})?)\s?:\s?(\p{Lu}[^,:;()]{1,80}?)(?=,|\.\s|\.?$|;|\s\(?\d{4})/u;
 
 /** Parses one reference string by the rules alone. */
 export function parseReferenceByRules(raw: string): ParsedReference {
@@ -176,6 +179,7 @@ export function parseReferenceByRules(raw: string): ParsedReference {
 
   // Title: quoted, else the first sentence.
   let title: string | null = null;
+  let titlePin: string | null = null;
   const quoted = quotedTitle(rest);
   const reporter = quoted ? null : reporterCitation(rest);
   const beforeNumbers = /^[^\d]{1,60}?(?=[\s,.]\(?[A-Z]?\d)/.exec(rest)?.[0] ?? '';
@@ -192,7 +196,9 @@ export function parseReferenceByRules(raw: string): ParsedReference {
     let endAt = sentenceEnd(rest);
     // Comma styles ("…, Title, J. Logic Programming, 5 207-229 (1988).") put the whole tail in one
     // "sentence"; there the title ends at the first top-level comma.
-    if (hasNumberBlock(rest.slice(0, endAt))) endAt = Math.min(endAt, firstComma(rest));
+    // A law-report citation starting inside the sentence counts, though its page lies past the sentence's
+    // "." ("…, 88 OCEAN L. REV. 401").
+    if (hasNumberBlock(rest.slice(0, endAt)) || (reporter && reporter.index < endAt)) endAt = Math.min(endAt, firstComma(rest));
     endAt = commaBeforeTitleEnd(rest, endAt);
     const imprint = IMPRINT_PAREN.exec(rest.slice(0, endAt));
     if (imprint && imprint.index > 0) endAt = imprint.index;
@@ -228,6 +234,13 @@ export function parseReferenceByRules(raw: string): ParsedReference {
       }
       // "… inequality 56 (9) 4668-4673": a volume block closing a title with no container is no part of it.
       title = title.replace(/\s\d{1,5}\s?\(\d{1,4}\)\s?\d{1,6}(?:\s?[-–]\s?\d{1,6})?[\s.,]*$/u, '');
+      // "THE SHAPING OF MODERN IMMIGRATION LAW 4 (1995)" (a book cited at a page, Bluebook): the page
+      // is the pinpoint, the bracket the date; neither is part of the title.
+      const pinned = PIN_AND_DATE.exec(title);
+      if (pinned && pinned.index > 0 && !isYear(pinned[1])) {
+        titlePin = pinned[1].replace(/\s/g, '');
+        title = title.slice(0, pinned.index);
+      }
       // "Endangered Species Research (2008)": the date bracket closing the title is no part of it.
       title = title.replace(/\s?\((?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)[\s.,]*$/u, '');
       // "(2nd edition ed.)", "(3. Aufl.)": the edition is no part of the title.
@@ -237,6 +250,10 @@ export function parseReferenceByRules(raw: string): ParsedReference {
   }
 
   const tail = parseTail(rest, year);
+  if (titlePin && !tail.pages) {
+    tail.pages = titlePin;
+    if (!/[-–]/.test(titlePin)) tail.pinpoint = titlePin;
+  }
   if (!year) year = pickYear(rest) ?? pickYear(work.slice(scan.end));
   return {
     raw,
@@ -393,7 +410,8 @@ function looksLikeNames(s: string): boolean {
 function corporateAuthor(work: string): AuthorScan | null {
   const end = sentenceEnd(work.slice(0, 200));
   const first = work.slice(0, end);
-  if (end >= work.length || !CORPORATE.test(first) || /[“"(]/.test(first)) return null;
+  // A body's name has no quotation, bracket or number ("Artificial Intelligence in Agency Adjudication, 89 U. CHI. L. REV." is a title).
+  if (end >= work.length || !CORPORATE.test(first) || /[“"(\d]/.test(first)) return null;
   const after = work.slice(end);
   if (!LEADING_YEAR.test(after) && !NO_DATE.test(after)) return null;
   const name = clean(first);
@@ -521,7 +539,11 @@ function namedBracketBefore(s: string, at: number): boolean {
   const from = Math.max(0, at - 40);
   const window = s.slice(from, at);
   const open = window.lastIndexOf('(');
-  return open >= 0 && window.indexOf(')', open) < 0 && /\p{L}{2}/u.test(window.slice(open));
+  if (open < 0 || window.indexOf(')', open) >= 0) return false;
+  const inner = window.slice(open + 1);
+  // A name's bracket follows a word and holds words only: not a date ("(Dec. 2004)", "(Spring 2005)"),
+  // an imprint ("(Princeton: … Press, 2004)") or a court ("(9th Cir. 2020)" opening the stretch).
+  return /\p{L}{2}/u.test(inner) && !/[,:;.]/.test(inner) && !SEASON_OR_MONTH.test(inner) && /\p{L}\s$/u.test(s.slice(Math.max(0, from + open - 2), from + open));
 }
 
 /**

@@ -7,8 +7,8 @@ import { parseReferenceByRules } from '../../../src/annotate/citations/parse-ref
 const cases: { what: string; raw: string; expect: Record<string, unknown> }[] = [
   {
     what: 'editors with commas before an "In" container, and ", editors,"',
-    raw: 'Halim, R. and Soto, M. Port states and rescue at sea. In Berg, T. K., Amari, S., and Novak, P., editors, Advances in Maritime Governance, pages 41-60, Leiden. Nijhoff.',
-    expect: { title: 'Port states and rescue at sea', container: 'Advances in Maritime Governance' },
+    raw: 'Halim, R. and Soto, M. Port states and maritime rescue. In Berg, T. K., Amari, S., and Novak, P., editors, Advances in Maritime Governance, pages 41-60, Leiden. Nijhoff.',
+    expect: { title: 'Port states and maritime rescue', container: 'Advances in Maritime Governance' },
   },
   {
     what: 'editors named before "(eds.)" in a lower-case "in" container after a quoted title',
@@ -82,8 +82,8 @@ const cases: { what: string; raw: string; expect: Record<string, unknown> }[] = 
   },
   {
     what: 'a Vancouver name opening with particles',
-    raw: 'Berg T, van den Heuvel JP, de Wit A. Fatigue at sea. Occup Med 2010; 60:100-104.',
-    expect: { authors: ['Berg, T', 'van den Heuvel, JP', 'de Wit, A.'], title: 'Fatigue at sea' },
+    raw: 'Berg T, van den Heuvel JP, de Wit A. Fatigue among seafarers. Occup Med 2010; 60:100-104.',
+    expect: { authors: ['Berg, T', 'van den Heuvel, JP', 'de Wit, A.'], title: 'Fatigue among seafarers' },
   },
   {
     what: 'capital initials "E.A." are no "e.a." (et al.)',
@@ -169,6 +169,26 @@ const cases: { what: string; raw: string; expect: Record<string, unknown> }[] = 
     what: 'a volume block closing a title that has no container',
     raw: 'P. Lind, R. Ode, Bounds on tidal mixing in narrow straits 12 (3) 301-320. arXiv:1101.0001',
     expect: { title: 'Bounds on tidal mixing in narrow straits' },
+  },
+  {
+    what: 'a law-review citation: volume, journal, first page, pinpoint and year (Bluebook)',
+    raw: 'Maria Lind, Rethinking the Harbour Detention, 88 OCEAN L. REV. 401, 410 n.12 (2019).',
+    expect: { title: 'Rethinking the Harbour Detention', container: 'OCEAN L. REV.', volume: '88', pages: '401', year: '2019' },
+  },
+  {
+    what: 'a book\'s imprint in brackets: place and publisher, no container',
+    raw: 'Ana Ruiz, Ports of Refuge (Lisbon: Tagus Press, 2004) at 232.',
+    expect: { title: 'Ports of Refuge', container: null, place: 'Lisbon', publisher: 'Tagus Press', year: '2004' },
+  },
+  {
+    what: 'a book cited at pages before its date bracket (Bluebook)',
+    raw: 'ANA RUIZ, THE RIGHTS OF SEAFARERS IN HARBOUR STATES 41–56 (2022).',
+    expect: { authors: ['RUIZ, ANA'], title: 'THE RIGHTS OF SEAFARERS IN HARBOUR STATES', pages: '41–56', year: '2022' },
+  },
+  {
+    what: 'a bracketed court and date is no name the year belongs to',
+    raw: 'Ruiz v. Lind, 12 F.4th 100 (9th Cir. 2021).',
+    expect: { title: 'Ruiz v. Lind', container: 'F.4th', volume: '12', pages: '100', year: '2021' },
   },
 ];
 
