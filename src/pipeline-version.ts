@@ -9,6 +9,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveFromConfig, type PipelineConfig } from './config.js';
+import { citationsAnnotator } from './annotate/citations/citations-annotator.js';
+import { claimsAnnotator } from './annotate/claims/claims-annotator.js';
+import { themesAnnotator } from './annotate/themes/themes-annotator.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packagePipelines = path.join(here, '..', 'pipelines');
@@ -68,19 +71,20 @@ export function pipelineVersions(config: PipelineConfig): PipelineVersions {
     return h.digest('hex').slice(0, 16);
   };
   const annotators: Record<string, string> = {};
+  const readsOf = (definition: { reads: readonly string[] }) => definition.reads.map((id) => annotators[id] ?? '');
   if (instruments.enabled) {
     annotators.instruments = version({ code: ['instruments'], knowledge: [resolveFromConfig(config, instruments.registry)], options: instruments, reads: [] });
     if (claims.enabled) {
-      annotators.claims = version({ code: ['claims', 'instruments'], knowledge: [resolveFromConfig(config, claims.registry)], options: claims, reads: [annotators.instruments] });
+      annotators.claims = version({ code: ['claims', 'instruments'], knowledge: [resolveFromConfig(config, claims.registry)], options: claims, reads: readsOf(claimsAnnotator) });
     }
   }
   if (citations.enabled) {
-    annotators.citations = version({ code: ['citations'], knowledge: [path.join(packagePipelines, 'citations')], options: citations, reads: [] });
+    annotators.citations = version({ code: ['citations'], knowledge: [path.join(packagePipelines, 'citations')], options: citations, reads: readsOf(citationsAnnotator) });
   }
   if (themes.enabled) {
     annotators.themes = version({
       code: ['themes'], knowledge: [resolveFromConfig(config, themes.codebook), path.join(packagePipelines, 'codebooks', 'stopwords.yaml')],
-      options: themes, reads: [annotators.instruments ?? ''],
+      options: themes, reads: readsOf(themesAnnotator),
     });
   }
   const pipeline = createHash('sha256').update(extractionVersion).update(JSON.stringify(annotators)).digest('hex').slice(0, 16);

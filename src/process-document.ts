@@ -16,7 +16,7 @@ import type { FileIdentity, ProcessedDocument } from './processed-document.js';
 import { documentTitle } from './document-title.js';
 import { openDatabase, type Db } from './store/open-store.js';
 import { readAnnotationRows, readAnnotations, readDocument } from './store/read-document.js';
-import { encodeAnnotation } from './store/encoded-annotation.js';
+import { countAnnotations, encodeAnnotation } from './store/encoded-annotation.js';
 import { annotationDelta } from './store/annotation-delta.js';
 
 export interface ProcessTask {
@@ -99,7 +99,8 @@ export async function processDocument(task: ProcessTask): Promise<ProcessedDocum
     const stored = task.mode === 'annotations' && task.database ? readDocument(storeAt(task.database), identity.file) : null;
     if (stored) {
       const rerun = task.rerun ?? null;
-      const keptSources = rerun ? annotatorsFor(config).map((a) => a.id).filter((id) => !rerun.includes(id)) : [];
+      // The stored annotations the re-run annotators read (themes: instrument mentions), and only those.
+      const keptSources = rerun ? [...new Set(annotatorsFor(config).filter((a) => rerun.includes(a.id)).flatMap((a) => a.reads))].filter((id) => !rerun.includes(id)) : [];
       const kept = readAnnotations(storeAt(task.database!), identity.file, keptSources);
       const fresh = annotate(stored, config, report, timings, rerun, kept).map(encodeAnnotation);
       let annotations = fresh;
@@ -121,6 +122,7 @@ export async function processDocument(task: ProcessTask): Promise<ProcessedDocum
       return {
         ...base, rerun, status: report.flagged ? 'flagged' : 'ok', error: report.flagged, title: stored.title,
         language: stored.language, pageCount: stored.pageCount, layout: null, segments: null, annotations, replaced,
+        annotationCounts: countAnnotations(fresh),
         messages: report.messages,
       };
     }
@@ -147,13 +149,14 @@ export async function processDocument(task: ProcessTask): Promise<ProcessedDocum
       pageCount: layout.pages.length,
       segments: { paragraphs: segmentation.paragraphs, sentences: segmentation.sentences },
     };
-    const annotations = report.flagged ? [] : annotate(doc, config, report, timings);
+    const annotations = (report.flagged ? [] : annotate(doc, config, report, timings)).map(encodeAnnotation);
     if (report.flagged) {
       report.info('annotate', 'pipeline', 'not-annotated', 'not annotated because its text is not trustworthy');
     }
     return {
       ...fullBase, format: raw.format, status: report.flagged ? 'flagged' : 'ok', error: report.flagged, title: doc.title,
-      language: doc.language, pageCount: doc.pageCount, layout, segments: doc.segments, annotations: annotations.map(encodeAnnotation), messages: report.messages,
+      language: doc.language, pageCount: doc.pageCount, layout, segments: doc.segments, annotations,
+      annotationCounts: countAnnotations(annotations), messages: report.messages,
     };
   } catch (error) {
     const reason = error instanceof DocumentFailure ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;

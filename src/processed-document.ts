@@ -4,7 +4,7 @@
  * stored document after an annotator changed), or a failure with its messages.
  */
 import type { Language, LaidOutText, Segment, SourceFormat } from './document.js';
-import type { EncodedAnnotation } from './store/encoded-annotation.js';
+import type { AnnotationCount, EncodedAnnotation } from './store/encoded-annotation.js';
 import type { Message } from './message.js';
 
 export type DocumentStatus = 'ok' | 'flagged' | 'failed' | 'missing';
@@ -33,6 +33,11 @@ export interface ProcessedDocument extends FileIdentity {
    * that its fresh output no longer has; its other stored rows are kept as they are (same ids).
    */
   readonly replaced?: readonly { readonly source: string; readonly version: string; readonly remove: readonly number[] }[];
+  /**
+   * The document's annotation counts for every annotator that ran (all of them, or the re-run ones),
+   * replacing those annotators' stored counts; counted from the whole output, not only the new rows.
+   */
+  readonly annotationCounts?: readonly AnnotationCount[];
   readonly messages: readonly Message[];
   readonly extractionVersion: string;
   readonly pipelineVersion: string;

@@ -38,6 +38,20 @@ describe('re-coding after a codebook edit', () => {
     }
   };
 
+  /** The per-document counts the writer keeps, and the same counts taken from the annotations themselves. */
+  const countsAndTruth = (file = database) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      const kept = db.prepare(`SELECT document, source, kind, key, level, in_footnote, n FROM annotation_counts
+        ORDER BY document, source, kind, key, level, in_footnote`).all();
+      const truth = db.prepare(`SELECT document, source, kind, key, level, in_footnote, COUNT(*) AS n FROM annotations
+        GROUP BY document, source, kind, key, level, in_footnote ORDER BY document, source, kind, key, level, in_footnote`).all();
+      return { kept, truth };
+    } finally {
+      db.close();
+    }
+  };
+
   beforeAll(() => {
     mkdirSync(corpus, { recursive: true });
     writeFileSync(path.join(corpus, 'a.txt'), [
@@ -58,6 +72,9 @@ describe('re-coding after a codebook edit', () => {
   it('codes, then after an edit re-codes from the store without extracting, keeping decisions', async () => {
     const first = await run();
     expect(first.extracted).toBe(1);
+    const afterFirst = countsAndTruth();
+    expect(afterFirst.kept).toEqual(afterFirst.truth);
+    expect(afterFirst.kept).toContainEqual({ document: 1, source: 'themes', kind: 'theme-code', key: 'migrant-workers', level: 'sentence', in_footnote: 0, n: 1 });
     const before = codes();
     expect(before.map((c) => c.theme)).toEqual(['migrant-workers']);
 
@@ -99,6 +116,10 @@ describe('re-coding after a codebook edit', () => {
     ]);
     expect(themesAfter.slice(0, 2)).toEqual(themesBefore);
     expect(Math.min(...themesAfter.slice(2).map((r) => r.id))).toBeGreaterThan(Math.max(...themesBefore.map((r) => r.id)));
+    // The counts the corpus tables read follow the re-code: the new theme counted, the others untouched.
+    const afterRecode = countsAndTruth();
+    expect(afterRecode.kept).toEqual(afterRecode.truth);
+    expect(afterRecode.kept).toContainEqual({ document: 1, source: 'themes', kind: 'theme-code', key: 'coastal-hazards', level: 'sentence', in_footnote: 0, n: 1 });
     // And the store holds exactly what coding from scratch with the edited codebook gives.
     const fresh = path.join(dir, 'fresh.sqlite');
     await run(fresh);

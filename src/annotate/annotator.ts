@@ -13,5 +13,10 @@ export type AnnotateFn = (doc: TelaahDocument, report: Report) => readonly Annot
 export interface AnnotatorDefinition<O> {
   readonly id: string;
   readonly version: string;
+  /**
+   * The annotators whose annotations it reads from `doc.annotations` (they run before it). Its effective
+   * version includes theirs, and a re-run from the store hands it only their stored annotations.
+   */
+  readonly reads: readonly string[];
   create(options: O): AnnotateFn;
 }

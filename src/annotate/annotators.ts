@@ -14,6 +14,7 @@ import { themesAnnotator } from './themes/themes-annotator.js';
 export interface CreatedAnnotator {
   readonly id: string;
   readonly version: string;
+  readonly reads: readonly string[];
   readonly annotate: AnnotateFn;
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Db } from './open-store.js';
 import type { DocumentStatus, ProcessedDocument } from '../processed-document.js';
 import type { Message } from '../message.js';
-import type { EncodedAnnotation } from './encoded-annotation.js';
+import { countAnnotations, type AnnotationCount, type EncodedAnnotation } from './encoded-annotation.js';
 
 export interface StoredFileState {
   readonly id: number;
@@ -67,10 +67,13 @@ export function createDocumentWriter(db: Db): DocumentWriter {
     restampAnnotationsOf: db.prepare('UPDATE annotations SET version = ? WHERE document = ? AND source = ? AND version IS NOT ?'),
     deleteAnnotateMessagesOf: db.prepare("DELETE FROM messages WHERE document = ? AND stage = 'annotate' AND source = ?"),
     deleteFts: db.prepare('DELETE FROM segments_fts WHERE rowid IN (SELECT id FROM segments WHERE document = ?)'),
-    deleteChildren: ['document_texts', 'pages', 'footnotes', 'markers', 'provisions', 'segments', 'annotations', 'messages'].map((t) =>
+    deleteChildren: ['document_texts', 'pages', 'footnotes', 'markers', 'provisions', 'segments', 'annotations', 'annotation_counts', 'messages'].map((t) =>
       db.prepare(`DELETE FROM ${t} WHERE document = ?`),
     ),
     deleteAnnotations: db.prepare('DELETE FROM annotations WHERE document = ?'),
+    deleteCounts: db.prepare('DELETE FROM annotation_counts WHERE document = ?'),
+    deleteCountsOf: db.prepare('DELETE FROM annotation_counts WHERE document = ? AND source = ?'),
+    insertCount: db.prepare('INSERT INTO annotation_counts (document, source, kind, key, level, in_footnote, n) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     deleteAnnotateMessages: db.prepare("DELETE FROM messages WHERE document = ? AND stage = 'annotate'"),
     insertText: db.prepare('INSERT INTO document_texts (document, text, notes_start, source_map, layout_paragraphs) VALUES (?, ?, ?, ?, ?)'),
     insertPage: db.prepare('INSERT INTO pages (document, number, label, start, "end", header, footer) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -98,6 +101,13 @@ export function createDocumentWriter(db: Db): DocumentWriter {
     for (const a of annotations) {
       s.insertAnnotation.run(docRow, a.kind, a.start, a.end, a.page, a.source, a.version, a.rule, a.inFootnote, a.data, a.key, a.level);
     }
+  }
+
+  /** Replaces the counts of the annotators that ran (`sources`; null: all) by the document's fresh counts. */
+  function replaceCounts(docRow: number, sources: readonly string[] | null, counts: readonly AnnotationCount[]): void {
+    if (sources) for (const source of sources) s.deleteCountsOf.run(docRow, source);
+    else s.deleteCounts.run(docRow);
+    for (const c of counts) s.insertCount.run(docRow, c.source, c.kind, c.key, c.level, c.inFootnote, c.n);
   }
 
   const writeFull = (doc: ProcessedDocument, runId: number): { documentId: string } => {
@@ -137,6 +147,7 @@ export function createDocumentWriter(db: Db): DocumentWriter {
       });
     }
     insertAnnotations(id, doc.annotations);
+    if (doc.annotationCounts) replaceCounts(id, null, doc.annotationCounts);
     insertMessages(runId, id, doc.file, doc.messages);
     return { documentId };
   };
@@ -162,6 +173,7 @@ export function createDocumentWriter(db: Db): DocumentWriter {
       s.deleteAnnotateMessages.run(existing.id);
     }
     insertAnnotations(existing.id, doc.annotations);
+    replaceCounts(existing.id, doc.rerun, doc.annotationCounts ?? countAnnotations(doc.annotations));
     insertMessages(runId, existing.id, doc.file, doc.messages.filter((m) => m.stage === 'annotate'));
     s.touchAnnotated.run(doc.pipelineVersion, doc.status, doc.error, runId, now(), doc.mtimeMs, JSON.stringify(doc.annotatorVersions), existing.id);
     return { documentId: existing.documentId };

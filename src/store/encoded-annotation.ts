@@ -45,3 +45,28 @@ export function annotationIdentity(a: Pick<EncodedAnnotation, 'kind' | 'start' |
 /** The same identity computed by SQLite from an `annotations` row (integers print alike in both). */
 export const ANNOTATION_IDENTITY_SQL =
   `kind || char(0) || start || char(0) || "end" || char(0) || page || char(0) || rule || char(0) || in_footnote || char(0) || data`;
+
+/** How many annotations a document has of one annotator, kind, key, level and place (body or footnote). */
+export interface AnnotationCount {
+  readonly source: string;
+  readonly kind: string;
+  readonly key: string | null;
+  readonly level: string | null;
+  readonly inFootnote: 0 | 1;
+  readonly n: number;
+}
+
+/**
+ * Counts a document's annotations for the store's `annotation_counts` table, from which corpus tables
+ * (the theme × document matrix, annotations by kind) are read without scanning millions of rows.
+ */
+export function countAnnotations(annotations: readonly EncodedAnnotation[]): AnnotationCount[] {
+  const counts = new Map<string, { -readonly [K in keyof AnnotationCount]: AnnotationCount[K] }>();
+  for (const a of annotations) {
+    const id = `${a.source}\u0000${a.kind}\u0000${a.key}\u0000${a.level}\u0000${a.inFootnote}`;
+    const count = counts.get(id);
+    if (count) count.n++;
+    else counts.set(id, { source: a.source, kind: a.kind, key: a.key, level: a.level, inFootnote: a.inFootnote, n: 1 });
+  }
+  return [...counts.values()];
+}

@@ -257,4 +257,27 @@ export const migrations: readonly Migration[] = [
       DROP INDEX IF EXISTS annotations_kind;
     `,
   },
+  {
+    version: 7,
+    name: 'annotation counts per document',
+    sql: `
+      -- A document's annotations counted by annotator, kind, key, level and place, written with them in the
+      -- same transaction: corpus tables (the theme × document matrix, annotations by kind) read these few
+      -- rows per document instead of scanning millions of annotations.
+      CREATE TABLE annotation_counts (
+        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        key TEXT,
+        level TEXT,
+        in_footnote INTEGER NOT NULL,
+        n INTEGER NOT NULL
+      );
+      CREATE INDEX annotation_counts_document ON annotation_counts(document, source);
+      CREATE INDEX annotation_counts_kind ON annotation_counts(kind, level, in_footnote, key, document, n);
+      INSERT INTO annotation_counts (document, source, kind, key, level, in_footnote, n)
+        SELECT document, source, kind, key, level, in_footnote, COUNT(*) FROM annotations
+        GROUP BY document, source, kind, key, level, in_footnote;
+    `,
+  },
 ];

@@ -5,13 +5,23 @@
 import type { Language, Segment, SourceFormat, TelaahDocument } from '../document.js';
 import type { StoredAnnotationRow } from './annotation-delta.js';
 import { ANNOTATION_IDENTITY_SQL } from './encoded-annotation.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-store.js';
 
 type StoredDocument = Omit<TelaahDocument, 'annotations'>;
 
+// A re-code reads thousands of documents through the same few statements: prepare each once per store.
+const statements = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
+function prepared(db: Db, sql: string): Statement<unknown[]> {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 export function readDocument(db: Db, file: string): StoredDocument | null {
-  const doc = db
-    .prepare(`SELECT d.id, d.document_id, d.file, d.sha256, d.format, d.title, d.language, d.pages,
+  const doc = prepared(db, `SELECT d.id, d.document_id, d.file, d.sha256, d.format, d.title, d.language, d.pages,
       t.text, t.notes_start, t.source_map, t.layout_paragraphs
       FROM documents d JOIN document_texts t ON t.document = d.id WHERE d.file = ?`)
     .get(file) as
@@ -19,19 +29,19 @@ export function readDocument(db: Db, file: string): StoredDocument | null {
         pages: number; text: string; notes_start: number; source_map: string; layout_paragraphs: string }
     | undefined;
   if (!doc) return null;
-  const pages = (db.prepare('SELECT number, label, start, "end", header, footer FROM pages WHERE document = ? ORDER BY number').all(doc.id) as
+  const pages = (prepared(db, 'SELECT number, label, start, "end", header, footer FROM pages WHERE document = ? ORDER BY number').all(doc.id) as
     { number: number; label: string | null; start: number; end: number; header: string; footer: string }[]).map((p) => ({
     ...p, header: JSON.parse(p.header) as string[], footer: JSON.parse(p.footer) as string[],
   }));
-  const footnotes = db.prepare('SELECT number, page, start, "end" FROM footnotes WHERE document = ? ORDER BY start').all(doc.id) as
+  const footnotes = prepared(db, 'SELECT number, page, start, "end" FROM footnotes WHERE document = ? ORDER BY start').all(doc.id) as
     TelaahDocument['footnotes'][number][];
-  const markers = (db.prepare('SELECT number, page, start, "end", source_start, source_end, linked FROM markers WHERE document = ? ORDER BY start').all(doc.id) as
+  const markers = (prepared(db, 'SELECT number, page, start, "end", source_start, source_end, linked FROM markers WHERE document = ? ORDER BY start').all(doc.id) as
     { number: number; page: number; start: number; end: number; source_start: number; source_end: number; linked: number }[]).map((m) => ({
     number: m.number, page: m.page, start: m.start, end: m.end, sourceStart: m.source_start, sourceEnd: m.source_end, linked: m.linked === 1,
   }));
-  const provisions = db.prepare('SELECT kind, label, start, "end" FROM provisions WHERE document = ? ORDER BY start').all(doc.id) as
+  const provisions = prepared(db, 'SELECT kind, label, start, "end" FROM provisions WHERE document = ? ORDER BY start').all(doc.id) as
     TelaahDocument['provisions'][number][];
-  const segmentRows = db.prepare(`SELECT kind, start, "end", page, language, in_footnote, paragraph FROM segments
+  const segmentRows = prepared(db, `SELECT kind, start, "end", page, language, in_footnote, paragraph FROM segments
     WHERE document = ? ORDER BY kind, idx`).all(doc.id) as
     { kind: 'paragraph' | 'sentence'; start: number; end: number; page: number; language: Language; in_footnote: number; paragraph: number | null }[];
   const toSegment = (r: (typeof segmentRows)[number]): Segment => ({
@@ -64,7 +74,7 @@ export function readDocument(db: Db, file: string): StoredDocument | null {
 /** The stored annotations of a document made by the given annotators (as input to those re-run after them). */
 export function readAnnotations(db: Db, file: string, sources: readonly string[]): TelaahDocument['annotations'][number][] {
   if (!sources.length) return [];
-  const rows = db.prepare(`SELECT a.kind, a.start, a."end" AS "end", a.page, a.source, a.version, a.rule, a.in_footnote, a.data
+  const rows = prepared(db, `SELECT a.kind, a.start, a."end" AS "end", a.page, a.source, a.version, a.rule, a.in_footnote, a.data
     FROM annotations a JOIN documents d ON d.id = a.document WHERE d.file = ? AND a.source IN (${sources.map(() => '?').join(', ')})
     ORDER BY a.id`).all(file, ...sources) as { kind: string; start: number; end: number; page: number; source: string; version: string; rule: string; in_footnote: number; data: string }[];
   return rows.map((r) => ({ kind: r.kind, start: r.start, end: r.end, page: r.page, source: r.source, version: r.version, rule: r.rule, inFootnote: r.in_footnote === 1, data: JSON.parse(r.data) }));
@@ -72,8 +82,8 @@ export function readAnnotations(db: Db, file: string, sources: readonly string[]
 
 /** The stored rows of a document's annotations by the given annotators: id, annotator and content identity. */
 export function readAnnotationRows(db: Db, file: string, sources: readonly string[]): (StoredAnnotationRow & { readonly source: string })[] {
-  const doc = db.prepare('SELECT id FROM documents WHERE file = ?').get(file) as { id: number } | undefined;
+  const doc = prepared(db, 'SELECT id FROM documents WHERE file = ?').get(file) as { id: number } | undefined;
   if (!doc || !sources.length) return [];
-  return db.prepare(`SELECT id, source, ${ANNOTATION_IDENTITY_SQL} AS identity FROM annotations
+  return prepared(db, `SELECT id, source, ${ANNOTATION_IDENTITY_SQL} AS identity FROM annotations
     WHERE document = ? AND source IN (${sources.map(() => '?').join(', ')})`).all(doc.id, ...sources) as (StoredAnnotationRow & { source: string })[];
 }

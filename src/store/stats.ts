@@ -28,7 +28,7 @@ export function corpusStats(db: Db): CorpusStats {
     byLanguage: db.prepare(`SELECT COALESCE(language, 'und') AS language, COUNT(*) AS documents, COALESCE(SUM(pages), 0) AS pages
       FROM documents WHERE status IN ('ok', 'flagged') GROUP BY 1 ORDER BY documents DESC`).all() as CorpusStats['byLanguage'],
     sentences: (db.prepare("SELECT COUNT(*) AS n FROM segments WHERE kind = 'sentence'").get() as { n: number }).n,
-    annotationsByKind: db.prepare('SELECT kind, COUNT(*) AS count FROM annotations GROUP BY kind ORDER BY count DESC').all() as CorpusStats['annotationsByKind'],
+    annotationsByKind: db.prepare('SELECT kind, SUM(n) AS count FROM annotation_counts GROUP BY kind ORDER BY count DESC').all() as CorpusStats['annotationsByKind'],
     lastRun: (db.prepare('SELECT id, started_at, status, seconds FROM runs ORDER BY id DESC LIMIT 1').get() as CorpusStats['lastRun']) ?? null,
     // The author's own reliance: mentions inside the titles of cited works do not count.
     topInstruments: db.prepare(`SELECT json_extract(a.data, '$.instrumentId') AS instrument,
@@ -50,10 +50,11 @@ export function corpusStats(db: Db): CorpusStats {
 
 /**
  * Sentence-level theme codes (body text) counted per document and theme: the theme × document matrix.
- * Read from the covering (kind, level, in_footnote, key, document) index: no JSON is parsed.
+ * Read from the per-document counts the writer keeps (annotation_counts), through a covering index:
+ * a few rows per document instead of every theme code.
  */
 export function themeCountsByDocument(db: Db): { document: string; theme: string; n: number }[] {
-  const counts = db.prepare(`SELECT document, key AS theme, COUNT(*) AS n FROM annotations
+  const counts = db.prepare(`SELECT document, key AS theme, SUM(n) AS n FROM annotation_counts
     WHERE kind = 'theme-code' AND level = 'sentence' AND in_footnote = 0 GROUP BY key, document`).all() as { document: number; theme: string; n: number }[];
   const ids = new Map((db.prepare('SELECT id, document_id FROM documents').all() as { id: number; document_id: string }[]).map((d) => [d.id, d.document_id]));
   return counts.map((c) => ({ document: ids.get(c.document) ?? String(c.document), theme: c.theme, n: c.n }));

@@ -37,6 +37,27 @@ describe('the schema is created by numbered migrations and upgrades in place', (
     db.close();
   });
 
+  it('counts the annotations of a store made before annotation_counts (schema 6)', () => {
+    const file = path.join(dir, 'counts.sqlite');
+    const old = new Database(file);
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of migrations.filter((m) => m.version <= 6)) old.exec(m.sql);
+    old.prepare(`INSERT INTO schema_migrations VALUES (6, 'six', '2026-01-01')`).run();
+    old.prepare(`INSERT INTO documents (document_id, file, sha256, status, pages, updated_at) VALUES ('abc', '/x.pdf', 'abc', 'ok', 3, '2026-01-01')`).run();
+    const code = old.prepare(`INSERT INTO annotations (document, kind, start, "end", page, source, version, rule, in_footnote, data, key, level)
+      VALUES (1, 'theme-code', ?, ?, 1, 'themes', '1.0.0', 'r', ?, '{}', ?, 'sentence')`);
+    code.run(0, 5, 0, 'refugee-protection');
+    code.run(6, 9, 0, 'refugee-protection');
+    code.run(10, 15, 1, 'refugee-protection');
+    code.run(16, 20, 0, 'migrant-workers');
+    old.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT key, in_footnote, n FROM annotation_counts ORDER BY key, in_footnote').all()).toEqual([
+      { key: 'migrant-workers', in_footnote: 0, n: 1 }, { key: 'refugee-protection', in_footnote: 0, n: 2 }, { key: 'refugee-protection', in_footnote: 1, n: 1 },
+    ]);
+    db.close();
+  });
+
   it('refuses a store written by a newer Telaah', () => {
     const file = path.join(dir, 'future.sqlite');
     openDatabase(file).prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(latest + 1, 'future', '2099-01-01');

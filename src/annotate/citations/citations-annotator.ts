@@ -50,6 +50,8 @@ const LABEL = /^\s{0,3}(\d{1,4})[.)]?\s/;
 export const citationsAnnotator: AnnotatorDefinition<CitationsOptions> = {
   id: CITATIONS_ID,
   version: CITATIONS_VERSION,
+  // Instrument mentions inside a note tell a statute citation from a reference.
+  reads: ['instruments'],
   create(options) {
     return (doc: TelaahDocument, report: Report): readonly Annotation[] => {
       if (!options.enabled) return [];

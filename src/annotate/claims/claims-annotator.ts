@@ -91,6 +91,7 @@ interface Pending {
 export const claimsAnnotator: AnnotatorDefinition<ClaimsOptions & { registryDir: string }> = {
   id: 'claims',
   version: CLAIMS_VERSION,
+  reads: ['instruments'],
   create(options) {
     const registry = loadRegistry(options.registryDir);
     const v = registry.claims;

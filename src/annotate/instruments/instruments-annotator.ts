@@ -40,6 +40,7 @@ export const INSTRUMENTS_VERSION = '1.1.0';
 export const instrumentsAnnotator: AnnotatorDefinition<InstrumentsOptions & { registryDir: string }> = {
   id: 'instruments',
   version: INSTRUMENTS_VERSION,
+  reads: [],
   create(options) {
     const registry = loadRegistry(options.registryDir);
     const matcher = compileMatcher(registry);

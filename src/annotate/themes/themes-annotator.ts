@@ -161,6 +161,7 @@ export function codeDocument(compiled: CompiledCodebook, doc: TelaahDocument, op
 export const themesAnnotator: AnnotatorDefinition<ThemesOptions & { codebookFile: string }> = {
   id: 'themes',
   version: THEMES_ANNOTATOR_VERSION,
+  reads: ['instruments'],
   create(options) {
     if (!options.enabled) return () => [];
     const compiled = compileCodebook(loadCodebook(options.codebookFile));
