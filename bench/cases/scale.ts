@@ -198,6 +198,8 @@ async function queryTimes(database: string): Promise<{ ftsP50Ms: number; ftsP95M
   const { themeCountsByDocument } = await import(pathToFileURL(path.join(root, 'dist', 'store', 'stats.js')).href);
   const db = openDatabase(database, { readonly: true });
   try {
+    // searchSentences ranks exactly up to EXACT_RANK_LIMIT matches and an even sample above it
+    // (bench/search-latency.ts gives the exact-ranking figures beside these).
     const times: number[] = [];
     for (let round = 0; round < 5; round++) {
       for (const q of QUERIES) {

@@ -144,10 +144,16 @@ Examples:
     .action((query: string[], opts: { db: string; limit: string; document?: string; language?: string }) => {
       const db = openExisting(opts.db);
       try {
-        const hits = searchSentences(db, query.join(' '), { limit: Number(opts.limit) || 20, documentId: opts.document, language: opts.language });
-        if (!hits.length) process.stdout.write('no matches\n');
-        for (const h of hits) {
+        const result = searchSentences(db, query.join(' '), { limit: Number(opts.limit) || 20, documentId: opts.document, language: opts.language });
+        if (!result.hits.length) process.stdout.write('no matches\n');
+        for (const h of result.hits) {
           process.stdout.write(`${h.documentId} p.${h.page}  ${h.title ?? path.basename(h.file)}\n    ${h.snippet.replace(/\s+/g, ' ')}\n`);
+        }
+        if (result.hits.length) {
+          const n = (x: number) => x.toLocaleString('en-US');
+          const total = `${result.totalEstimated ? 'about ' : ''}${n(result.total)} match${result.total === 1 ? '' : 'es'}`;
+          const shown = result.hits.length < result.total ? `${n(result.hits.length)} of ${total}` : total;
+          process.stdout.write(result.sampled ? `${shown}, ranked among an even sample of ${n(result.ranked)}; add words to narrow\n` : `${shown}\n`);
         }
       } finally {
         db.close();

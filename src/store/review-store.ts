@@ -7,6 +7,7 @@
  */
 import type { StoredAnnotation } from './stored-annotation.js';
 import type { Db } from './open-store.js';
+import { searchFts, type SearchResult } from './search.js';
 
 export interface ReviewDocumentRow {
   readonly id: number;
@@ -87,6 +88,8 @@ export interface SearchFilter {
   readonly instrumentId?: string;
   readonly themeId?: string;
   readonly limit: number;
+  /** Most matches ranked exactly; above it ranking is sampled (default EXACT_RANK_LIMIT in search.ts). */
+  readonly exactLimit?: number;
 }
 
 export interface ReviewSearchHit {
@@ -101,6 +104,9 @@ export interface ReviewSearchHit {
   readonly snippet: string;
 }
 
+/** The hits, the total matches and whether ranking was sampled (see SearchResult in search.ts). */
+export type ReviewSearchResult = Omit<SearchResult, 'hits'> & { readonly hits: ReviewSearchHit[] };
+
 export interface ReviewStore {
   documents(): ReviewDocumentRow[];
   documentById(documentId: string): ReviewDocumentRow | null;
@@ -114,7 +120,7 @@ export interface ReviewStore {
   text(document: number): DocumentText | null;
   annotations(document: number): ReviewAnnotation[];
   queue(filter: QueueFilter): QueueRow[];
-  search(filter: SearchFilter): ReviewSearchHit[];
+  search(filter: SearchFilter): ReviewSearchResult;
   /** Machine annotations matching a decision target exactly (document content hash, span, kind). */
   annotationsAt(sha256: string, kind: string, start: number, end: number): ReviewAnnotation[];
   decisions(filter?: { reviewer?: string; sha256?: string; file?: string }): DecisionRow[];
@@ -284,29 +290,20 @@ export function createReviewStore(db: Db): ReviewStore {
       }));
     },
     search(filter) {
-      const where = ['segments_fts MATCH @fts'];
-      if (filter.documentId) where.push('d.document_id = @documentId');
-      if (filter.language) where.push('s.language = @language');
-      if (filter.instrumentId) {
-        where.push(`EXISTS (SELECT 1 FROM annotations a WHERE a.document = s.document AND a.kind = 'instrument-mention'
-          AND a.start < s."end" AND a."end" > s.start AND json_extract(a.data, '$.instrumentId') = @instrumentId)`);
-      }
-      if (filter.themeId) {
-        where.push(`EXISTS (SELECT 1 FROM annotations a WHERE a.document = s.document AND a.kind = 'theme-code'
-          AND a.start < s."end" AND a."end" > s.start AND json_extract(a.data, '$.themeId') = @themeId)`);
-      }
-      // \u0001 and \u0002 cannot occur in stored text (extraction drops control characters), so the page can
-      // escape the snippet first and only then turn them into <mark>.
-      return prepared(
-          `SELECT s.id AS segmentId, d.document_id AS documentId, d.title, d.file, s.page, s.start, s."end" AS "end", s.language,
-            snippet(segments_fts, 0, char(1), char(2), '…', 24) AS snippet
-          FROM segments_fts JOIN segments s ON s.id = segments_fts.rowid JOIN documents d ON d.id = s.document
-          WHERE ${where.join(' AND ')} ORDER BY bm25(segments_fts) LIMIT @limit`,
-        )
-        .all({
-          fts: filter.query, documentId: filter.documentId ?? null, language: filter.language ?? null,
-          instrumentId: filter.instrumentId ?? null, themeId: filter.themeId ?? null, limit: filter.limit,
-        }) as ReviewSearchHit[];
+      // Two-stage ranking with sampling above EXACT_RANK_LIMIT matches (search.ts). \u0001 and \u0002 cannot
+      // occur in stored text (extraction drops control characters), so the page can escape the snippet first
+      // and only then turn them into <mark>.
+      const { hits, ...counts } = searchFts(db, filter.query, {
+        limit: filter.limit, documentId: filter.documentId, language: filter.language, instrumentId: filter.instrumentId,
+        themeId: filter.themeId, exactLimit: filter.exactLimit, mark: ['\u0001', '\u0002'], snippetTokens: 24,
+      });
+      return {
+        ...counts,
+        hits: hits.map((h) => ({
+          segmentId: h.segmentId, documentId: h.documentId, title: h.title, file: h.file, page: h.page, start: h.start, end: h.end,
+          language: h.language, snippet: h.snippet,
+        })),
+      };
     },
     annotationsAt: (sha256, kind, start, end) => (s.annotationsAt.all(sha256, kind, start, end) as RawAnnotation[]).map(toAnnotation),
     decisions(filter = {}) {

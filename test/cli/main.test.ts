@@ -55,6 +55,7 @@ describe('the telaah command line', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^[0-9a-f]{16} p\.1 /m);
     expect(r.stdout).toContain('[non-refoulement]');
+    expect(r.stdout).toMatch(/^1 match$/m);
   });
 
   it('prints stats as tables', () => {

@@ -41,6 +41,13 @@ describe('the review app: pages escape text, decisions go through a guarded JSON
     expect(reader.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
+  it('says how many sentences match a search and filters it by theme', async () => {
+    const search = async (query: string) => (await app.inject({ url: `/search?${query}`, headers: { host: HOST } })).body;
+    expect(await search('q=refoulement')).toContain('<p class="meta" id="hits-meta">1 matching sentence.</p>');
+    expect(await search('q=protection&theme=asylum')).toContain('<p class="meta" id="hits-meta">1 matching sentence.</p>');
+    expect(await search('q=refoulement&theme=asylum')).toContain('<p class="meta" id="hits-meta">0 matching sentences.</p>');
+  });
+
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const res = await app.inject({ url: '/', headers: { host: 'evil.example:4173' } });
     expect(res.statusCode).toBe(421);
