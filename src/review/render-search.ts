@@ -41,7 +41,7 @@ ${result ? html`<p class="meta" id="hits-meta">${searchSummary(result)}</p>` : '
   return renderLayout('Search', ctx.viewer, body, { active: '/search' });
 }
 
-/** "100 of 238,576 matching sentences, ranked among an even sample of 10,000; add words to narrow." */
+/** "100 of 238,576 matching sentences, ranked among an even sample of 4,886; add words to narrow." */
 export function searchSummary(r: Omit<ReviewSearchResult, 'hits'> & { readonly hits: readonly unknown[] }): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const total = `${r.totalEstimated ? 'about ' : ''}${n(r.total)}`;

@@ -15,7 +15,7 @@
 import type { Db } from './open-store.js';
 
 /** Above this many matches, ranking is sampled. Chosen by bench/search-latency.ts on the 10,000-document store. */
-export const EXACT_RANK_LIMIT = 10_000;
+export const EXACT_RANK_LIMIT = 5_000;
 
 export interface SearchOptions {
   readonly limit?: number;
