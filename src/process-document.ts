@@ -15,8 +15,8 @@ import { createAnnotators, type CreatedAnnotator } from './annotate/annotators.j
 import type { FileIdentity, ProcessedDocument } from './processed-document.js';
 import { documentTitle } from './document-title.js';
 import { openDatabase, type Db } from './store/open-store.js';
-import { readAnnotationRows, readAnnotations, readDocument } from './store/read-document.js';
-import { countAnnotations, encodeAnnotation } from './store/encoded-annotation.js';
+import { readAnnotationRows, readAnnotations, readDocument, readOutputDigests } from './store/read-document.js';
+import { countAnnotations, encodeAnnotation, outputDigests } from './store/encoded-annotation.js';
 import { annotationDelta } from './store/annotation-delta.js';
 
 export interface ProcessTask {
@@ -105,13 +105,18 @@ export async function processDocument(task: ProcessTask): Promise<ProcessedDocum
       const fresh = annotate(stored, config, report, timings, rerun, kept).map(encodeAnnotation);
       let annotations = fresh;
       let replaced: ProcessedDocument['replaced'];
+      const ran = annotatorsFor(config).filter((a) => !rerun || rerun.includes(a.id));
+      const digests = outputDigests(ran.map((a) => a.id), fresh);
       if (rerun) {
-        // Only what changed goes to the writer: the rows a re-run leaves as they were keep their ids.
+        // Only what changed goes to the writer: the rows a re-run leaves as they were keep their ids, and
+        // an annotator whose output digest is the stored one changed nothing (its rows are not even read).
         const t = performance.now();
-        const rerunAnnotators = annotatorsFor(config).filter((a) => rerun.includes(a.id));
-        const storedRows = readAnnotationRows(storeAt(task.database!), identity.file, rerunAnnotators.map((a) => a.id));
+        const storedDigests = readOutputDigests(storeAt(task.database!), identity.file);
+        const changed = ran.filter((a) => storedDigests[a.id] !== digests[a.id]).map((a) => a.id);
+        const storedRows = readAnnotationRows(storeAt(task.database!), identity.file, changed);
         annotations = [];
-        replaced = rerunAnnotators.map((a) => {
+        replaced = ran.map((a) => {
+          if (!changed.includes(a.id)) return { source: a.id, version: a.version, remove: [] };
           const delta = annotationDelta(storedRows.filter((r) => r.source === a.id), fresh.filter((f) => f.source === a.id));
           for (const insert of delta.insert) annotations.push(insert);
           return { source: a.id, version: a.version, remove: delta.remove };
@@ -122,7 +127,7 @@ export async function processDocument(task: ProcessTask): Promise<ProcessedDocum
       return {
         ...base, rerun, status: report.flagged ? 'flagged' : 'ok', error: report.flagged, title: stored.title,
         language: stored.language, pageCount: stored.pageCount, layout: null, segments: null, annotations, replaced,
-        annotationCounts: countAnnotations(fresh),
+        annotationCounts: countAnnotations(fresh), outputDigests: digests,
         messages: report.messages,
       };
     }
@@ -157,6 +162,7 @@ export async function processDocument(task: ProcessTask): Promise<ProcessedDocum
       ...fullBase, format: raw.format, status: report.flagged ? 'flagged' : 'ok', error: report.flagged, title: doc.title,
       language: doc.language, pageCount: doc.pageCount, layout, segments: doc.segments, annotations,
       annotationCounts: countAnnotations(annotations), messages: report.messages,
+      outputDigests: outputDigests(report.flagged ? [] : annotatorsFor(config).map((a) => a.id), annotations),
     };
   } catch (error) {
     const reason = error instanceof DocumentFailure ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;

@@ -38,6 +38,8 @@ export interface ProcessedDocument extends FileIdentity {
    * replacing those annotators' stored counts; counted from the whole output, not only the new rows.
    */
   readonly annotationCounts?: readonly AnnotationCount[];
+  /** `outputDigest` of each annotator that ran (all, or the re-run ones), merged into the stored ones. */
+  readonly outputDigests?: Readonly<Record<string, string>>;
   readonly messages: readonly Message[];
   readonly extractionVersion: string;
   readonly pipelineVersion: string;

@@ -125,6 +125,25 @@ describe('re-coding after a codebook edit', () => {
     await run(fresh);
     const withoutIds = (rows: { id: number }[]) => rows.map(({ id: _id, ...rest }) => JSON.stringify(rest)).sort();
     expect(withoutIds(themesAfter)).toEqual(withoutIds(themeRows(fresh)));
+    // Each annotator's output digest is the one a run from scratch stores.
+    const digests = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return JSON.parse((db.prepare('SELECT output_digests AS d FROM documents').get() as { d: string }).d) as Record<string, string>;
+      } finally {
+        db.close();
+      }
+    };
+    expect(Object.keys(digests(database)).sort()).toEqual(['citations', 'claims', 'instruments', 'themes']);
+    expect(digests(database)).toEqual(digests(fresh));
+
+    // An edit that changes no code of this document (a term it does not contain) re-codes it without
+    // rewriting anything: the same rows, ids and counts.
+    writeFileSync(codebook, readFileSync(codebook, 'utf8').replace('terms: { en: [high waves], id: [ombak] }', 'terms: { en: [high waves, tsunami], id: [ombak] }'));
+    const unchangedOutput = await run();
+    expect(unchangedOutput.reannotated).toBe(1);
+    expect(themeRows()).toEqual(themesAfter);
+    expect(countsAndTruth().kept).toEqual(afterRecode.kept);
 
     // The accepted code is still there, at the same stable key, so the decision still applies.
     const check = new Database(database, { readonly: true });

@@ -53,15 +53,16 @@ export function createDocumentWriter(db: Db): DocumentWriter {
       extraction_version AS extractionVersion, pipeline_version AS pipelineVersion, pages, annotator_versions AS annotatorVersions FROM documents`),
     byFile: db.prepare('SELECT id, document_id AS documentId, sha256 FROM documents WHERE file = ?'),
     insertDoc: db.prepare(`INSERT INTO documents (document_id, file, sha256, bytes, mtime_ms, format, title, language, pages,
-      status, error, extraction_version, pipeline_version, run_id, updated_at, annotator_versions)
+      status, error, extraction_version, pipeline_version, run_id, updated_at, annotator_versions, output_digests)
       VALUES (@documentId, @file, @sha256, @bytes, @mtimeMs, @format, @title, @language, @pages, @status, @error,
-      @extractionVersion, @pipelineVersion, @runId, @updatedAt, @annotatorVersions)`),
+      @extractionVersion, @pipelineVersion, @runId, @updatedAt, @annotatorVersions, @outputDigests)`),
     updateDoc: db.prepare(`UPDATE documents SET document_id = @documentId, sha256 = @sha256, bytes = @bytes, mtime_ms = @mtimeMs,
       format = @format, title = @title, language = @language, pages = @pages, status = @status, error = @error,
       extraction_version = @extractionVersion, pipeline_version = @pipelineVersion, run_id = @runId, updated_at = @updatedAt,
-      annotator_versions = @annotatorVersions WHERE id = @id`),
+      annotator_versions = @annotatorVersions, output_digests = @outputDigests WHERE id = @id`),
     touchAnnotated: db.prepare(`UPDATE documents SET pipeline_version = ?, status = ?, error = ?, run_id = ?, updated_at = ?,
-      mtime_ms = ?, annotator_versions = ? WHERE id = ?`),
+      mtime_ms = ?, annotator_versions = ?, output_digests = ? WHERE id = ?`),
+    digestsOf: db.prepare('SELECT output_digests AS d FROM documents WHERE id = ?'),
     deleteAnnotationsOf: db.prepare('DELETE FROM annotations WHERE document = ? AND source = ?'),
     deleteAnnotation: db.prepare('DELETE FROM annotations WHERE id = ? AND document = ? AND source = ?'),
     restampAnnotationsOf: db.prepare('UPDATE annotations SET version = ? WHERE document = ? AND source = ? AND version IS NOT ?'),
@@ -118,6 +119,7 @@ export function createDocumentWriter(db: Db): DocumentWriter {
       title: doc.title, language: doc.language, pages: doc.pageCount, status: doc.status, error: doc.error,
       extractionVersion: doc.extractionVersion, pipelineVersion: doc.pipelineVersion, runId, updatedAt: now(),
       annotatorVersions: doc.status === 'failed' ? null : JSON.stringify(doc.annotatorVersions),
+      outputDigests: doc.outputDigests ? JSON.stringify(doc.outputDigests) : null,
     };
     let id: number;
     if (existing) {
@@ -155,17 +157,19 @@ export function createDocumentWriter(db: Db): DocumentWriter {
   const writeAnnotations = (doc: ProcessedDocument, runId: number): { documentId: string } => {
     const existing = s.byFile.get(doc.file) as { id: number; documentId: string } | undefined;
     if (!existing) throw new Error(`re-annotation of ${doc.file}, which is not in the store`);
-    if (doc.rerun && doc.replaced) {
+    if (doc.rerun) {
       // Only the re-run annotators' rows change, and of those only the ones their fresh output lacks;
-      // the rows they produced again stay (same ids) and are stamped with the version that re-ran.
-      for (const { source, version, remove } of doc.replaced) {
-        for (const id of remove) s.deleteAnnotation.run(id, existing.id, source);
-        s.restampAnnotationsOf.run(version, existing.id, source, version);
-        s.deleteAnnotateMessagesOf.run(existing.id, source);
-      }
-    } else if (doc.rerun) {
+      // the rows they produced again stay (same ids) and are stamped with the version that re-ran. An
+      // annotator re-run for being disabled has no fresh output: its rows go.
+      const replaced = new Map((doc.replaced ?? []).map((r) => [r.source, r]));
       for (const source of doc.rerun) {
-        s.deleteAnnotationsOf.run(existing.id, source);
+        const r = replaced.get(source);
+        if (r) {
+          for (const id of r.remove) s.deleteAnnotation.run(id, existing.id, source);
+          s.restampAnnotationsOf.run(r.version, existing.id, source, r.version);
+        } else {
+          s.deleteAnnotationsOf.run(existing.id, source);
+        }
         s.deleteAnnotateMessagesOf.run(existing.id, source);
       }
     } else {
@@ -175,7 +179,11 @@ export function createDocumentWriter(db: Db): DocumentWriter {
     insertAnnotations(existing.id, doc.annotations);
     replaceCounts(existing.id, doc.rerun, doc.annotationCounts ?? countAnnotations(doc.annotations));
     insertMessages(runId, existing.id, doc.file, doc.messages.filter((m) => m.stage === 'annotate'));
-    s.touchAnnotated.run(doc.pipelineVersion, doc.status, doc.error, runId, now(), doc.mtimeMs, JSON.stringify(doc.annotatorVersions), existing.id);
+    // The digests of the annotators that re-ran replace theirs; a disabled one's goes with its rows.
+    const stored = doc.rerun ? (JSON.parse((s.digestsOf.get(existing.id) as { d: string | null }).d ?? '{}') as Record<string, string>) : {};
+    for (const source of doc.rerun ?? []) delete stored[source];
+    const digests = JSON.stringify({ ...stored, ...doc.outputDigests });
+    s.touchAnnotated.run(doc.pipelineVersion, doc.status, doc.error, runId, now(), doc.mtimeMs, JSON.stringify(doc.annotatorVersions), digests, existing.id);
     return { documentId: existing.documentId };
   };
 

@@ -4,6 +4,7 @@
  * single writer thread: a flat object with one string crosses threads far cheaper than nested data, and
  * the JSON work stays off the writer, whose share of the run bounds what more cores can gain.
  */
+import { createHash } from 'node:crypto';
 import type { Annotation } from '../document.js';
 
 export interface EncodedAnnotation {
@@ -69,4 +70,20 @@ export function countAnnotations(annotations: readonly EncodedAnnotation[]): Ann
     else counts.set(id, { source: a.source, kind: a.kind, key: a.key, level: a.level, inFootnote: a.inFootnote, n: 1 });
   }
   return [...counts.values()];
+}
+
+/**
+ * A digest of one annotator's whole output for a document (identities in output order, versions left
+ * out). Kept per document and annotator: a re-run whose output digest equals the stored one changed
+ * nothing, and its stored rows need not even be read.
+ */
+export function outputDigest(annotations: readonly EncodedAnnotation[]): string {
+  const hash = createHash('sha256');
+  for (const a of annotations) hash.update(annotationIdentity(a)).update('\u0001');
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The output digest of each annotator in `sources`, from the annotations it produced. */
+export function outputDigests(sources: readonly string[], annotations: readonly EncodedAnnotation[]): Record<string, string> {
+  return Object.fromEntries(sources.map((source) => [source, outputDigest(annotations.filter((a) => a.source === source))]));
 }

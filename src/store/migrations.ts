@@ -280,4 +280,13 @@ export const migrations: readonly Migration[] = [
         GROUP BY document, source, kind, key, level, in_footnote;
     `,
   },
+  {
+    version: 8,
+    name: 'per-annotator output digests of each document',
+    sql: `
+      -- A digest of each annotator's output for the document (JSON object: annotator id → digest). A re-run
+      -- whose output has the same digest changed nothing: its stored rows are not read, let alone rewritten.
+      ALTER TABLE documents ADD COLUMN output_digests TEXT;
+    `,
+  },
 ];

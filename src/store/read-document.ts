@@ -87,3 +87,9 @@ export function readAnnotationRows(db: Db, file: string, sources: readonly strin
   return prepared(db, `SELECT id, source, ${ANNOTATION_IDENTITY_SQL} AS identity FROM annotations
     WHERE document = ? AND source IN (${sources.map(() => '?').join(', ')})`).all(doc.id, ...sources) as (StoredAnnotationRow & { source: string })[];
 }
+
+/** The stored output digest of each annotator for a document (empty when none was stored). */
+export function readOutputDigests(db: Db, file: string): Record<string, string> {
+  const row = prepared(db, 'SELECT output_digests FROM documents WHERE file = ?').get(file) as { output_digests: string | null } | undefined;
+  return row?.output_digests ? (JSON.parse(row.output_digests) as Record<string, string>) : {};
+}
