@@ -6,8 +6,10 @@
  * Guarantee: when the query (with its filters) matches at most `exactLimit` sentences, the order is
  * exact bm25 over all of them, ties by sentence id. Above that, bm25 is computed only for an even
  * stride of the matches over the whole rowid range (every `step`-th rowid), about `exactLimit` of them,
- * so a common word costs a count plus a bounded amount of ranking instead of ~1.4 µs per match (the
- * aux function and its docsize lookup; measured on the 4.87 M-sentence bench store). A stride rather
+ * so a common word costs a count plus a bounded amount of ranking instead of ~1.5-3 µs per match (the
+ * aux function and its docsize lookup; measured on the 4.87 M-sentence bench store). bm25 still reads
+ * each phrase's whole doclist once per query for its IDF (7-21 ms for the bench's common words), which
+ * sampling cannot remove. A stride rather
  * than the first matches, so hits come from the whole corpus and not only from the first documents
  * written. SQLite evaluates the result column bm25() only for rows that pass the WHERE clause, so rows
  * outside the stride never reach the aux function (bench/search-latency.ts measures it).
