@@ -116,7 +116,7 @@ export async function processDocument(task: ProcessTask): Promise<ProcessedDocum
         const storedRows = readAnnotationRows(storeAt(task.database!), identity.file, changed);
         annotations = [];
         replaced = ran.map((a) => {
-          if (!changed.includes(a.id)) return { source: a.id, version: a.version, remove: [] };
+          if (!changed.includes(a.id)) return { source: a.id, version: a.version, remove: [], unchanged: true };
           const delta = annotationDelta(storedRows.filter((r) => r.source === a.id), fresh.filter((f) => f.source === a.id));
           for (const insert of delta.insert) annotations.push(insert);
           return { source: a.id, version: a.version, remove: delta.remove };
@@ -127,7 +127,9 @@ export async function processDocument(task: ProcessTask): Promise<ProcessedDocum
       return {
         ...base, rerun, status: report.flagged ? 'flagged' : 'ok', error: report.flagged, title: stored.title,
         language: stored.language, pageCount: stored.pageCount, layout: null, segments: null, annotations, replaced,
-        annotationCounts: countAnnotations(fresh), outputDigests: digests,
+        // Counts only for the annotators whose output changed; the others' stored counts stand.
+        annotationCounts: countAnnotations(replaced ? fresh.filter((f) => !replaced!.some((r) => r.unchanged && r.source === f.source)) : fresh),
+        outputDigests: digests,
         messages: report.messages,
       };
     }

@@ -32,7 +32,13 @@ export interface ProcessedDocument extends FileIdentity {
    * In mode 'annotations' with `rerun`: per re-run annotator, its version and the ids of its stored rows
    * that its fresh output no longer has; its other stored rows are kept as they are (same ids).
    */
-  readonly replaced?: readonly { readonly source: string; readonly version: string; readonly remove: readonly number[] }[];
+  readonly replaced?: readonly {
+    readonly source: string;
+    readonly version: string;
+    readonly remove: readonly number[];
+    /** Its output (versions included) is the stored one: nothing of it is written, counts included. */
+    readonly unchanged?: boolean;
+  }[];
   /**
    * The document's annotation counts for every annotator that ran (all of them, or the re-run ones),
    * replacing those annotators' stored counts; counted from the whole output, not only the new rows.

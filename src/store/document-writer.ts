@@ -164,10 +164,11 @@ export function createDocumentWriter(db: Db): DocumentWriter {
       const replaced = new Map((doc.replaced ?? []).map((r) => [r.source, r]));
       for (const source of doc.rerun) {
         const r = replaced.get(source);
-        if (r) {
+        // An unchanged output (the same rows, versions and counts as stored) writes nothing but its messages.
+        if (r && !r.unchanged) {
           for (const id of r.remove) s.deleteAnnotation.run(id, existing.id, source);
           s.restampAnnotationsOf.run(r.version, existing.id, source, r.version);
-        } else {
+        } else if (!r) {
           s.deleteAnnotationsOf.run(existing.id, source);
         }
         s.deleteAnnotateMessagesOf.run(existing.id, source);
@@ -177,7 +178,8 @@ export function createDocumentWriter(db: Db): DocumentWriter {
       s.deleteAnnotateMessages.run(existing.id);
     }
     insertAnnotations(existing.id, doc.annotations);
-    replaceCounts(existing.id, doc.rerun, doc.annotationCounts ?? countAnnotations(doc.annotations));
+    const recounted = doc.rerun?.filter((source) => !doc.replaced?.some((r) => r.unchanged && r.source === source)) ?? null;
+    replaceCounts(existing.id, recounted, doc.annotationCounts ?? countAnnotations(doc.annotations));
     insertMessages(runId, existing.id, doc.file, doc.messages.filter((m) => m.stage === 'annotate'));
     // The digests of the annotators that re-ran replace theirs; a disabled one's goes with its rows.
     const stored = doc.rerun ? (JSON.parse((s.digestsOf.get(existing.id) as { d: string | null }).d ?? '{}') as Record<string, string>) : {};

@@ -73,13 +73,14 @@ export function countAnnotations(annotations: readonly EncodedAnnotation[]): Ann
 }
 
 /**
- * A digest of one annotator's whole output for a document (identities in output order, versions left
- * out). Kept per document and annotator: a re-run whose output digest equals the stored one changed
+ * A digest of one annotator's whole output for a document (versions and identities in output order).
+ * Kept per document and annotator: a re-run whose output digest equals the stored one changed
  * nothing, and its stored rows need not even be read.
  */
 export function outputDigest(annotations: readonly EncodedAnnotation[]): string {
   const hash = createHash('sha256');
-  for (const a of annotations) hash.update(annotationIdentity(a)).update('\u0001');
+  // Versions count here (unlike in identities): a version bump with the same output still restamps rows.
+  for (const a of annotations) hash.update(a.version).update('\u0000').update(annotationIdentity(a)).update('\u0001');
   return hash.digest('hex').slice(0, 32);
 }
 

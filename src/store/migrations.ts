@@ -289,4 +289,14 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE documents ADD COLUMN output_digests TEXT;
     `,
   },
+  {
+    version: 9,
+    name: 'annotations by document and annotator',
+    sql: `
+      -- A re-run reads, diffs and restamps one annotator's rows of a document: without this index each such
+      -- statement read every annotation row of the document (about a thousand, mostly theme codes) to
+      -- find a few dozen instrument mentions.
+      CREATE INDEX annotations_document_source ON annotations(document, source);
+    `,
+  },
 ];

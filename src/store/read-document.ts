@@ -41,13 +41,15 @@ export function readDocument(db: Db, file: string): StoredDocument | null {
   }));
   const provisions = prepared(db, 'SELECT kind, label, start, "end" FROM provisions WHERE document = ? ORDER BY start').all(doc.id) as
     TelaahDocument['provisions'][number][];
+  // Raw rows, each turned into its Segment once: a document has thousands of sentences.
   const segmentRows = prepared(db, `SELECT kind, start, "end", page, language, in_footnote, paragraph FROM segments
-    WHERE document = ? ORDER BY kind, idx`).all(doc.id) as
-    { kind: 'paragraph' | 'sentence'; start: number; end: number; page: number; language: Language; in_footnote: number; paragraph: number | null }[];
-  const toSegment = (r: (typeof segmentRows)[number]): Segment => ({
-    kind: r.kind, start: r.start, end: r.end, page: r.page, language: r.language, inFootnote: r.in_footnote === 1,
-    ...(r.paragraph === null ? {} : { paragraph: r.paragraph }),
-  });
+    WHERE document = ? ORDER BY kind, idx`).raw().all(doc.id) as ['paragraph' | 'sentence', number, number, number, Language, number, number | null][];
+  const paragraphs: Segment[] = [];
+  const sentences: Segment[] = [];
+  for (const [kind, start, end, page, language, inFootnote, paragraph] of segmentRows) {
+    if (kind === 'paragraph') paragraphs.push({ kind, start, end, page, language, inFootnote: inFootnote === 1 });
+    else sentences.push({ kind, start, end, page, language, inFootnote: inFootnote === 1, ...(paragraph === null ? {} : { paragraph }) });
+  }
   return {
     id: doc.document_id,
     file: doc.file,
@@ -64,10 +66,7 @@ export function readDocument(db: Db, file: string): StoredDocument | null {
     provisions,
     sourceMap: JSON.parse(doc.source_map),
     paragraphs: (JSON.parse(doc.layout_paragraphs) as [number, number][]).map(([start, end]) => ({ start, end })),
-    segments: {
-      paragraphs: segmentRows.filter((r) => r.kind === 'paragraph').map(toSegment),
-      sentences: segmentRows.filter((r) => r.kind === 'sentence').map(toSegment),
-    },
+    segments: { paragraphs, sentences },
   };
 }
 
@@ -75,7 +74,7 @@ export function readDocument(db: Db, file: string): StoredDocument | null {
 export function readAnnotations(db: Db, file: string, sources: readonly string[]): TelaahDocument['annotations'][number][] {
   if (!sources.length) return [];
   const rows = prepared(db, `SELECT a.kind, a.start, a."end" AS "end", a.page, a.source, a.version, a.rule, a.in_footnote, a.data
-    FROM annotations a JOIN documents d ON d.id = a.document WHERE d.file = ? AND a.source IN (${sources.map(() => '?').join(', ')})
+    FROM annotations a WHERE a.document = (SELECT id FROM documents WHERE file = ?) AND a.source IN (${sources.map(() => '?').join(', ')})
     ORDER BY a.id`).all(file, ...sources) as { kind: string; start: number; end: number; page: number; source: string; version: string; rule: string; in_footnote: number; data: string }[];
   return rows.map((r) => ({ kind: r.kind, start: r.start, end: r.end, page: r.page, source: r.source, version: r.version, rule: r.rule, inFootnote: r.in_footnote === 1, data: JSON.parse(r.data) }));
 }
