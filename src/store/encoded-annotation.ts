@@ -7,14 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Annotation } from '../document.js';
 
-export interface EncodedAnnotation {
-  readonly kind: string;
-  readonly start: number;
-  readonly end: number;
-  readonly page: number;
-  readonly source: string;
-  readonly version: string;
-  readonly rule: string;
+export interface EncodedAnnotation extends Omit<Annotation, 'inFootnote' | 'data'> {
   /** 1 inside a footnote, as stored. */
   readonly inFootnote: 0 | 1;
   /** `Annotation.data` as JSON. */
