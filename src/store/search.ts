@@ -4,20 +4,30 @@
  * snippet. Returns the hits with the total number of matches and how they were ranked.
  *
  * Guarantee: when the query (with its filters) matches at most `exactLimit` sentences, the order is
- * exact bm25 over all of them, ties by sentence id. Above that, bm25 is computed only for an even
- * stride of the matches over the whole rowid range (every `step`-th rowid), about `exactLimit` of them,
- * so a common word costs a count plus a bounded amount of ranking instead of ~1.5-3 µs per match (the
- * aux function and its docsize lookup; measured on the 4.87 M-sentence bench store). bm25 still reads
- * each phrase's whole doclist once per query for its IDF (7-21 ms for the bench's common words), which
- * sampling cannot remove. A stride rather
- * than the first matches, so hits come from the whole corpus and not only from the first documents
- * written. SQLite evaluates the result column bm25() only for rows that pass the WHERE clause, so rows
- * outside the stride never reach the aux function (bench/search-latency.ts measures it).
+ * exact bm25 over all of them, ties by sentence id. Above that, an even sample of the matches spread
+ * over the whole corpus is ranked (never the first ones only: those would all come from the first
+ * documents written), and the result says so. Exact bm25 costs ~0.5 µs per match (the aux function and
+ * its docsize lookup) plus a pass over each phrase's whole doclist for its rarity weight, so a word in a
+ * quarter-million sentences of the 10,000-document bench store took 200–350 ms. Without row filters
+ * the pass that counts the matches also keeps every `fine`-th rowid, which for a common query is
+ * already its sample; the sample's texts are scored here by bm25's frequency and length part (the
+ * same order as bm25 for a one-phrase query), so no second pass and no rarity pass are needed. With
+ * row filters (language, instrument, theme) bm25 runs on an even rowid stride of the matches, the
+ * filters evaluated only for rows in the stride (SQLite computes bm25() only for rows that pass the
+ * WHERE clause; bench/search-latency.ts measures it).
  */
 import type { Db } from './open-store.js';
 
 /** Above this many matches, ranking is sampled. Chosen by bench/search-latency.ts on the 10,000-document store. */
 export const EXACT_RANK_LIMIT = 5_000;
+
+/**
+ * How many matches a sampled query ranks when it has no row filters: their texts are read and scored
+ * here, in JavaScript, by bm25's term-frequency and length part (see scoreSample). bm25() itself would
+ * first read every match of each phrase once more for its rarity weights, a full pass per phrase that
+ * cost 6–14 ms per common word on the 10,000-document store, the largest share left of a common query.
+ */
+export const SAMPLE_SIZE = 2_000;
 
 export interface SearchOptions {
   readonly limit?: number;
@@ -29,6 +39,8 @@ export interface SearchOptions {
   readonly themeId?: string;
   /** Most matches ranked exactly; above it ranking is sampled (default EXACT_RANK_LIMIT). */
   readonly exactLimit?: number;
+  /** Matches ranked when sampling without row filters (default SAMPLE_SIZE). */
+  readonly sampleSize?: number;
   /** Snippet markers around matched words (default [ and ]) and the snippet's length in tokens. */
   readonly mark?: readonly [string, string];
   readonly snippetTokens?: number;
@@ -113,7 +125,17 @@ export function searchFts(db: Db, fts: string, options: SearchOptions = {}): Sea
       AND a.start < s."end" AND a."end" > s.start WHERE s.id = segments_fts.rowid AND COALESCE(a.key, json_extract(a.data, '$.${option}')) = @${option})`);
   }
 
-  const matches = (cached(db, `SELECT count(*) AS n FROM segments_fts WHERE ${matchWhere.join(' AND ')}`).get(params) as { n: number }).n;
+  const sampleSize = Math.max(1, options.sampleSize ?? SAMPLE_SIZE);
+  const phrases = rowFilters.length ? null : queryPhrases(fts);
+  // The count's pass also keeps every `fine`-th rowid: for a common word that already is its sample, and
+  // saves a second pass over its matches (a query matching 1% of the sentences keeps about sampleSize).
+  const lastId = (cached(db, 'SELECT max(id) AS n FROM segments').get([]) as { n: number | null }).n ?? 0;
+  const fine = Math.max(1, Math.floor(lastId / (100 * sampleSize)));
+  const counted = phrases
+    ? (cached(db, `SELECT count(*) AS n, json_group_array(rowid) FILTER (WHERE (rowid % @fine) = 0) AS ids
+        FROM segments_fts WHERE ${matchWhere.join(' AND ')}`).get({ ...params, fine }) as { n: number; ids: string })
+    : (cached(db, `SELECT count(*) AS n FROM segments_fts WHERE ${matchWhere.join(' AND ')}`).get(params) as { n: number; ids?: string });
+  const matches = counted.n;
   if (matches === 0) return NONE;
   const rank = (step: number) => {
     const inStride = step > 1 ? ['(segments_fts.rowid % @step) = 0'] : [];
@@ -127,6 +149,19 @@ export function searchFts(db: Db, fts: string, options: SearchOptions = {}): Sea
     return { rows, ranked: rows[0]?.ranked ?? 0 };
   };
 
+  if (phrases && matches > exactLimit) {
+    // A common query without row filters: an even stride of its matches, scored here (no IDF pass).
+    const fineIds = JSON.parse(counted.ids ?? '[]') as number[];
+    const every = Math.ceil(fineIds.length / sampleSize);
+    const ids = fineIds.length >= sampleSize
+      ? fineIds.filter((_, i) => i % every === 0)
+      : (cached(db, `SELECT rowid FROM segments_fts WHERE ${matchWhere.join(' AND ')} AND (rowid % @step) = 0`)
+        .pluck().all({ ...params, step: Math.ceil(matches / sampleSize) }) as number[]);
+    const texts = cached(db, 'SELECT rowid, text FROM segments_fts WHERE rowid IN (SELECT value FROM json_each(@ids))')
+      .raw().all({ ids: JSON.stringify(ids) }) as [number, string][];
+    const rows = scoreSample(texts, phrases, ftsAverageLength(db)).slice(0, limit);
+    return { hits: fetchHits(db, fts, rows, options), total: matches, totalEstimated: false, sampled: true, ranked: texts.length };
+  }
   let step = matches > exactLimit ? Math.ceil(matches / exactLimit) : 1;
   let ranking = rank(step);
   let total = rowFilters.length ? ranking.ranked * step : matches;
@@ -143,6 +178,77 @@ export function searchFts(db: Db, fts: string, options: SearchOptions = {}): Sea
     sampled: step > 1,
     ranked: ranking.ranked,
   };
+}
+
+/**
+ * The phrases of a query as toFtsQuery writes it (`"word"`, `"a phrase"`, `"prefix"*`, space-separated),
+ * each as tokens folded the way the index's unicode61 tokenizer folds them; null for anything else.
+ */
+export function queryPhrases(fts: string): { tokens: string[]; prefix: boolean }[] | null {
+  const phrases: { tokens: string[]; prefix: boolean }[] = [];
+  const rest = fts.replace(/"([^"]*)"(\*?)\s*/g, (_, phrase: string, star: string) => {
+    phrases.push({ tokens: ftsTokens(phrase), prefix: star === '*' });
+    return '';
+  });
+  return rest.trim() === '' && phrases.length && phrases.every((p) => p.tokens.length) ? phrases : null;
+}
+
+/** Tokens as FTS5's unicode61 tokenizer with remove_diacritics 2 makes them: letters and digits, folded. */
+export function ftsTokens(text: string): string[] {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * The average sentence length in tokens that bm25 uses, from the record FTS5 keeps of it (row 1 of
+ * segments_fts_data: the row count, then each column's token total, as SQLite varints).
+ */
+export function ftsAverageLength(db: Db): number {
+  const block = (cached(db, 'SELECT block FROM segments_fts_data WHERE id = ?').get(1) as { block: Buffer } | undefined)?.block;
+  if (!block) return 1;
+  let at = 0;
+  const varint = (): number => {
+    let value = 0;
+    for (let i = 0; i < 9 && at < block.length; i++) {
+      const byte = block[at++];
+      if (i === 8) return value * 256 + byte;
+      value = value * 128 + (byte & 0x7f);
+      if (!(byte & 0x80)) break;
+    }
+    return value;
+  };
+  const rows = varint();
+  const tokens = varint();
+  return rows > 0 ? tokens / rows : 1;
+}
+
+/**
+ * Ranks sampled sentences by bm25's saturation and length part, Σ tf·(k1+1) / (tf + k1·(1 − b + b·len/avg)),
+ * with FTS5's k1 and b and the index's average sentence length. For a one-phrase query this is bm25's
+ * order (its rarity weight is one positive constant); several phrases are weighted equally. Returned
+ * as FTS5 ranks (negative, lower is better), ties by sentence id.
+ */
+export function scoreSample(texts: readonly (readonly [number, string])[], phrases: readonly { tokens: string[]; prefix: boolean }[], average: number): { id: number; rank: number }[] {
+  const tokenized = texts.map(([id, text]) => ({ id, tokens: ftsTokens(text) }));
+  const scored = tokenized.map(({ id, tokens }) => {
+    let score = 0;
+    for (const { tokens: phrase, prefix } of phrases) {
+      let tf = 0;
+      for (let i = 0; i + phrase.length <= tokens.length; i++) {
+        let same = true;
+        for (let j = 0; j < phrase.length && same; j++) {
+          const last = j === phrase.length - 1;
+          same = prefix && last ? tokens[i + j].startsWith(phrase[j]) : tokens[i + j] === phrase[j];
+        }
+        if (same) tf++;
+      }
+      score += (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * tokens.length) / Math.max(1, average)));
+    }
+    return { id, rank: -score };
+  });
+  return scored.sort((a, b) => a.rank - b.rank || a.id - b.id);
 }
 
 /** Stage two: documents, text and snippet for the ranked rowids only, in rank order. */
