@@ -192,7 +192,7 @@ const QUERIES = [
   'kewarganegaraan', 'statelessness', 'ratification', 'protokol', 'UNHCR', 'border*',
 ];
 
-async function queryTimes(database: string): Promise<{ ftsP50Ms: number; ftsP95Ms: number; matrixMs: number; matrixDocuments: number }> {
+export async function queryTimes(database: string): Promise<{ ftsColdP95Ms: number; ftsP50Ms: number; ftsP95Ms: number; matrixMs: number; matrixDocuments: number }> {
   const { openDatabase } = await import(pathToFileURL(path.join(root, 'dist', 'store', 'open-store.js')).href);
   const { searchSentences } = await import(pathToFileURL(path.join(root, 'dist', 'store', 'search.js')).href);
   const { themeCountsByDocument } = await import(pathToFileURL(path.join(root, 'dist', 'store', 'stats.js')).href);
@@ -200,12 +200,15 @@ async function queryTimes(database: string): Promise<{ ftsP50Ms: number; ftsP95M
   try {
     // searchSentences ranks exactly up to EXACT_RANK_LIMIT matches and an even sample above it
     // (bench/search-latency.ts gives the exact-ranking figures beside these).
+    // A first round on the fresh connection (SQLite's page cache empty) is reported apart, as the cold
+    // figure; p50/p95 are over the five rounds after it, as latency is usually measured.
+    const cold: number[] = [];
     const times: number[] = [];
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 6; round++) {
       for (const q of QUERIES) {
         const t = performance.now();
         searchSentences(db, q, { limit: 20 });
-        times.push(performance.now() - t);
+        (round === 0 ? cold : times).push(performance.now() - t);
       }
     }
     // The theme × document matrix as `telaah stats` builds it (themeCountsByDocument).
@@ -219,7 +222,7 @@ async function queryTimes(database: string): Promise<{ ftsP50Ms: number; ftsP95M
       matrixDocuments = byDocument.size;
       matrix.push(performance.now() - t);
     }
-    return { ftsP50Ms: percentile(times, 50), ftsP95Ms: percentile(times, 95), matrixMs: percentile(matrix, 50), matrixDocuments };
+    return { ftsColdP95Ms: percentile(cold, 95), ftsP50Ms: percentile(times, 50), ftsP95Ms: percentile(times, 95), matrixMs: percentile(matrix, 50), matrixDocuments };
   } finally {
     db.close();
   }
@@ -312,8 +315,8 @@ export async function bench(): Promise<Record<string, number | string>> {
     `${recode.reannotated} re-annotated, ${recode.extracted} extracted`);
 
   const q = await queryTimes(last.database);
-  Object.assign(figures, { ftsP50Ms: q.ftsP50Ms, ftsP95Ms: q.ftsP95Ms, themeMatrixMs: q.matrixMs, themeMatrixDocuments: q.matrixDocuments, loadAfter: os.loadavg().map(f2).join(' ') });
-  console.log(`FTS search on ${last.count}: p50 ${f1(q.ftsP50Ms)} ms, p95 ${f1(q.ftsP95Ms)} ms (target < 50 ms)`);
+  Object.assign(figures, { ftsColdP95Ms: q.ftsColdP95Ms, ftsP50Ms: q.ftsP50Ms, ftsP95Ms: q.ftsP95Ms, themeMatrixMs: q.matrixMs, themeMatrixDocuments: q.matrixDocuments, loadAfter: os.loadavg().map(f2).join(' ') });
+  console.log(`FTS search on ${last.count}: p50 ${f1(q.ftsP50Ms)} ms, p95 ${f1(q.ftsP95Ms)} ms (target < 50 ms); first round on a fresh connection p95 ${f1(q.ftsColdP95Ms)} ms`);
   console.log(`theme × document matrix:   ${f1(q.matrixMs)} ms over ${q.matrixDocuments} documents (target < 500 ms)`);
   console.log(`load average after: ${figures.loadAfter}`);
   return figures;
