@@ -5,20 +5,10 @@
 import type { Language, Segment, SourceFormat, TelaahDocument } from '../document.js';
 import type { StoredAnnotationRow } from './annotation-delta.js';
 import { ANNOTATION_IDENTITY_SQL } from './encoded-annotation.js';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-store.js';
+import { prepared } from './prepared.js';
 
 type StoredDocument = Omit<TelaahDocument, 'annotations'>;
-
-// A re-code reads thousands of documents through the same few statements: prepare each once per store.
-const statements = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
-function prepared(db: Db, sql: string): Statement<unknown[]> {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
 
 export function readDocument(db: Db, file: string): StoredDocument | null {
   const doc = prepared(db, `SELECT d.id, d.document_id, d.file, d.sha256, d.format, d.title, d.language, d.pages,

@@ -17,6 +17,7 @@
  * WHERE clause; bench/search-latency.ts measures it).
  */
 import type { Db } from './open-store.js';
+import { prepared } from './prepared.js';
 
 /** Above this many matches, ranking is sampled. Chosen by bench/search-latency.ts on the 10,000-document store. */
 export const EXACT_RANK_LIMIT = 5_000;
@@ -108,7 +109,7 @@ export function searchFts(db: Db, fts: string, options: SearchOptions = {}): Sea
   // document check inside the range keeps the answer right even if they were not.
   const matchWhere = ['segments_fts MATCH @fts'];
   if (options.documentId) {
-    const range = cached(db, `SELECT min(s.id) AS lo, max(s.id) AS hi, d.id AS doc FROM documents d
+    const range = prepared(db, `SELECT min(s.id) AS lo, max(s.id) AS hi, d.id AS doc FROM documents d
       JOIN segments s ON s.document = d.id AND s.kind = 'sentence' WHERE d.document_id = ?`).get(options.documentId) as
       { lo: number | null; hi: number | null; doc: number | null };
     if (range.lo === null || range.hi === null) return NONE;
@@ -129,12 +130,12 @@ export function searchFts(db: Db, fts: string, options: SearchOptions = {}): Sea
   const phrases = rowFilters.length ? null : queryPhrases(fts);
   // The count's pass also keeps every `fine`-th rowid: for a common word that already is its sample, and
   // saves a second pass over its matches (a query matching 1% of the sentences keeps about sampleSize).
-  const lastId = (cached(db, 'SELECT max(id) AS n FROM segments').get([]) as { n: number | null }).n ?? 0;
+  const lastId = (prepared(db, 'SELECT max(id) AS n FROM segments').get([]) as { n: number | null }).n ?? 0;
   const fine = Math.max(1, Math.floor(lastId / (100 * sampleSize)));
   const counted = phrases
-    ? (cached(db, `SELECT count(*) AS n, json_group_array(rowid) FILTER (WHERE (rowid % @fine) = 0) AS ids
+    ? (prepared(db, `SELECT count(*) AS n, json_group_array(rowid) FILTER (WHERE (rowid % @fine) = 0) AS ids
         FROM segments_fts WHERE ${matchWhere.join(' AND ')}`).get({ ...params, fine }) as { n: number; ids: string })
-    : (cached(db, `SELECT count(*) AS n FROM segments_fts WHERE ${matchWhere.join(' AND ')}`).get(params) as { n: number; ids?: string });
+    : (prepared(db, `SELECT count(*) AS n FROM segments_fts WHERE ${matchWhere.join(' AND ')}`).get(params) as { n: number; ids?: string });
   const matches = counted.n;
   if (matches === 0) return NONE;
   const rank = (step: number) => {
@@ -143,7 +144,7 @@ export function searchFts(db: Db, fts: string, options: SearchOptions = {}): Sea
     // CASE, not AND: SQLite may reorder AND terms, and the stride must be tested before the costly filters.
     const where = keep.length ? [...matchWhere, `CASE WHEN ${inStride[0] ?? '1'} THEN ${rowFilters.length ? rowFilters.join(' AND ') : '1'} ELSE 0 END`] : matchWhere;
     // The window count over the (at most ~exactLimit) kept rows tells how many were ranked in the same pass.
-    const rows = cached(db, `SELECT id, score AS rank, count(*) OVER () AS ranked FROM (
+    const rows = prepared(db, `SELECT id, score AS rank, count(*) OVER () AS ranked FROM (
         SELECT rowid AS id, bm25(segments_fts) AS score FROM segments_fts WHERE ${where.join(' AND ')})
       ORDER BY score, id LIMIT @limit`).all({ ...params, step, limit }) as { id: number; rank: number; ranked: number }[];
     return { rows, ranked: rows[0]?.ranked ?? 0 };
@@ -155,9 +156,9 @@ export function searchFts(db: Db, fts: string, options: SearchOptions = {}): Sea
     const every = Math.ceil(fineIds.length / sampleSize);
     const ids = fineIds.length >= sampleSize
       ? fineIds.filter((_, i) => i % every === 0)
-      : (cached(db, `SELECT rowid FROM segments_fts WHERE ${matchWhere.join(' AND ')} AND (rowid % @step) = 0`)
+      : (prepared(db, `SELECT rowid FROM segments_fts WHERE ${matchWhere.join(' AND ')} AND (rowid % @step) = 0`)
         .pluck().all({ ...params, step: Math.ceil(matches / sampleSize) }) as number[]);
-    const texts = cached(db, 'SELECT rowid, text FROM segments_fts WHERE rowid IN (SELECT value FROM json_each(@ids))')
+    const texts = prepared(db, 'SELECT rowid, text FROM segments_fts WHERE rowid IN (SELECT value FROM json_each(@ids))')
       .raw().all({ ids: JSON.stringify(ids) }) as [number, string][];
     const rows = scoreSample(texts, phrases, ftsAverageLength(db)).slice(0, limit);
     return { hits: fetchHits(db, fts, rows, options), total: matches, totalEstimated: false, sampled: true, ranked: texts.length };
@@ -206,7 +207,7 @@ const B = 0.75;
  * segments_fts_data: the row count, then each column's token total, as SQLite varints).
  */
 export function ftsAverageLength(db: Db): number {
-  const block = (cached(db, 'SELECT block FROM segments_fts_data WHERE id = ?').get(1) as { block: Buffer } | undefined)?.block;
+  const block = (prepared(db, 'SELECT block FROM segments_fts_data WHERE id = ?').get(1) as { block: Buffer } | undefined)?.block;
   if (!block) return 1;
   let at = 0;
   const varint = (): number => {
@@ -256,7 +257,7 @@ function fetchHits(db: Db, fts: string, ranked: readonly { id: number; rank: num
   if (!ranked.length) return [];
   const [open, close] = options.mark ?? ['[', ']'];
   // rowid IN json_each(…) makes FTS5 seek each rowid (plan: INDEX 0:=M1) instead of scanning the matches.
-  const rows = cached(db, `SELECT s.id AS segmentId, d.document_id AS documentId, d.file, d.title, s.page, s.start, s."end" AS "end",
+  const rows = prepared(db, `SELECT s.id AS segmentId, d.document_id AS documentId, d.file, d.title, s.page, s.start, s."end" AS "end",
       s.language, segments_fts.text AS text, snippet(segments_fts, 0, @open, @close, '…', @tokens) AS snippet
     FROM segments_fts JOIN segments s ON s.id = segments_fts.rowid JOIN documents d ON d.id = s.document
     WHERE segments_fts MATCH @fts AND segments_fts.rowid IN (SELECT value FROM json_each(@ids))`)
@@ -266,14 +267,4 @@ function fetchHits(db: Db, fts: string, ranked: readonly { id: number; rank: num
     const hit = byId.get(r.id);
     return hit ? [{ ...hit, rank: r.rank }] : [];
   });
-}
-
-// Statements are prepared once per connection and SQL shape (the filters make a few shapes).
-const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
-function cached(db: Db, sql: string): ReturnType<Db['prepare']> {
-  let forDb = statements.get(db);
-  if (!forDb) statements.set(db, (forDb = new Map()));
-  let statement = forDb.get(sql);
-  if (!statement) forDb.set(sql, (statement = db.prepare(sql)));
-  return statement;
 }
