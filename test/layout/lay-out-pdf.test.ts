@@ -1,22 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractFile } from '../../src/extract/extract-file.js';
-import { extractOptions } from '../../src/extract/options.js';
-import { layOut } from '../../src/layout/lay-out.js';
-import { layoutOptions } from '../../src/layout/options.js';
-import { Report } from '../../src/message.js';
-
-async function layOutFile(file: string) {
-  const report = new Report(file);
-  const raw = await extractFile(file, readFileSync(file), extractOptions.parse({}), report);
-  const laid = layOut(raw, layoutOptions.parse({}), report);
-  const body = laid.paragraphs.filter((p) => p.end <= laid.notesStart).map((p) => laid.text.slice(p.start, p.end));
-  const note = (n: number) => {
-    const f = laid.footnotes.find((x) => x.number === n);
-    return f ? { page: f.page, text: laid.text.slice(f.start, f.end) } : null;
-  };
-  return { raw, laid, body, note };
-}
+import { layOutFile } from './lay-out-file.js';
 
 describe('the long seed article typeset as a PDF', async () => {
   const gold = JSON.parse(readFileSync('../shared/gold/000_a8b5b348252ec0f7.pdf.gold.json', 'utf8')) as { footnotes: { number: number; text: string }[] };
