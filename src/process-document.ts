@@ -75,6 +75,49 @@ function annotate(doc: Omit<TelaahDocument, 'annotations'>, config: PipelineConf
   return kept.length ? all.slice(kept.length) : all;
 }
 
+/**
+ * A stored document annotated again without re-extracting: the re-run annotators (all when `rerun` is
+ * null) get the stored annotations they read; what goes to the writer is only what changed (a re-run
+ * annotator whose output digest is the stored one changed nothing, and its rows are not even read; the
+ * others are diffed against their stored rows, whose unchanged rows keep their ids).
+ */
+function reannotate(stored: Omit<TelaahDocument, 'annotations'>, task: ProcessTask, report: Report, timings: Record<string, number>) {
+  const { config, identity } = task;
+  const db = storeAt(task.database!);
+  const rerun = task.rerun ?? null;
+  const ran = annotatorsFor(config).filter((a) => !rerun || rerun.includes(a.id));
+  // The stored annotations the re-run annotators read (themes: instrument mentions), and only those.
+  const keptSources = rerun ? [...new Set(ran.flatMap((a) => a.reads))].filter((id) => !rerun.includes(id)) : [];
+  const fresh = annotate(stored, config, report, timings, rerun, readAnnotations(db, identity.file, keptSources)).map(encodeAnnotation);
+  const digests = outputDigests(ran.map((a) => a.id), fresh);
+  let annotations = fresh;
+  let replaced: ProcessedDocument['replaced'];
+  if (rerun) {
+    const t = performance.now();
+    const storedDigests = readOutputDigests(db, identity.file);
+    const changed = ran.filter((a) => storedDigests[a.id] !== digests[a.id]).map((a) => a.id);
+    const storedRows = readAnnotationRows(db, identity.file, changed);
+    annotations = [];
+    replaced = ran.map((a) => {
+      if (!changed.includes(a.id)) return { source: a.id, version: a.version, remove: [], unchanged: true };
+      const delta = annotationDelta(storedRows.filter((r) => r.source === a.id), fresh.filter((f) => f.source === a.id));
+      for (const insert of delta.insert) annotations.push(insert);
+      return { source: a.id, version: a.version, remove: delta.remove };
+    });
+    for (const f of fresh) if (!rerun.includes(f.source)) annotations.push(f);
+    timings.delta = performance.now() - t;
+  }
+  const unchanged = new Set(replaced?.filter((r) => r.unchanged).map((r) => r.source));
+  return {
+    status: report.flagged ? ('flagged' as const) : ('ok' as const), error: report.flagged, title: stored.title,
+    language: stored.language, pageCount: stored.pageCount, layout: null, segments: null, annotations, replaced,
+    // Counts only for the annotators whose output changed; the others' stored counts stand.
+    annotationCounts: countAnnotations(fresh.filter((f) => !unchanged.has(f.source))),
+    outputDigests: digests,
+    messages: report.messages,
+  };
+}
+
 /** Loads what every document needs (annotators: registry, codebook, models) before the first one. */
 export function warmUp(config: PipelineConfig): void {
   annotatorsFor(config);
@@ -98,40 +141,7 @@ export async function processDocument(task: ProcessTask): Promise<ProcessedDocum
   try {
     const stored = task.mode === 'annotations' && task.database ? readDocument(storeAt(task.database), identity.file) : null;
     if (stored) {
-      const rerun = task.rerun ?? null;
-      // The stored annotations the re-run annotators read (themes: instrument mentions), and only those.
-      const keptSources = rerun ? [...new Set(annotatorsFor(config).filter((a) => rerun.includes(a.id)).flatMap((a) => a.reads))].filter((id) => !rerun.includes(id)) : [];
-      const kept = readAnnotations(storeAt(task.database!), identity.file, keptSources);
-      const fresh = annotate(stored, config, report, timings, rerun, kept).map(encodeAnnotation);
-      let annotations = fresh;
-      let replaced: ProcessedDocument['replaced'];
-      const ran = annotatorsFor(config).filter((a) => !rerun || rerun.includes(a.id));
-      const digests = outputDigests(ran.map((a) => a.id), fresh);
-      if (rerun) {
-        // Only what changed goes to the writer: the rows a re-run leaves as they were keep their ids, and
-        // an annotator whose output digest is the stored one changed nothing (its rows are not even read).
-        const t = performance.now();
-        const storedDigests = readOutputDigests(storeAt(task.database!), identity.file);
-        const changed = ran.filter((a) => storedDigests[a.id] !== digests[a.id]).map((a) => a.id);
-        const storedRows = readAnnotationRows(storeAt(task.database!), identity.file, changed);
-        annotations = [];
-        replaced = ran.map((a) => {
-          if (!changed.includes(a.id)) return { source: a.id, version: a.version, remove: [], unchanged: true };
-          const delta = annotationDelta(storedRows.filter((r) => r.source === a.id), fresh.filter((f) => f.source === a.id));
-          for (const insert of delta.insert) annotations.push(insert);
-          return { source: a.id, version: a.version, remove: delta.remove };
-        });
-        for (const f of fresh) if (!rerun.includes(f.source)) annotations.push(f);
-        timings.delta = performance.now() - t;
-      }
-      return {
-        ...base, rerun, status: report.flagged ? 'flagged' : 'ok', error: report.flagged, title: stored.title,
-        language: stored.language, pageCount: stored.pageCount, layout: null, segments: null, annotations, replaced,
-        // Counts only for the annotators whose output changed; the others' stored counts stand.
-        annotationCounts: countAnnotations(replaced ? fresh.filter((f) => !replaced!.some((r) => r.unchanged && r.source === f.source)) : fresh),
-        outputDigests: digests,
-        messages: report.messages,
-      };
+      return { ...base, ...reannotate(stored, task, report, timings), rerun: task.rerun ?? null };
     }
     const fullBase = { ...base, mode: 'full' as const };
     let t = performance.now();
