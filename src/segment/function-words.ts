@@ -1,13 +1,13 @@
 /**
  * Counts the Indonesian and English function words in a text (lists in
- * pipelines/segment/function-words.yaml), a check on franc's verdict: legal prose in either language
- * is dense with them, while names, titles and citations have few.
+ * pipelines/segment/function-words.yaml), and all its words: legal prose in either language is dense
+ * with them, while names, titles, citations and text in a third language have few.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export type FunctionWordCounts = { readonly id: number; readonly en: number };
+export type FunctionWordCounts = { readonly id: number; readonly en: number; readonly words: number };
 
 let cached: ReadonlyMap<string, 'id' | 'en'> | undefined;
 
@@ -22,10 +22,11 @@ function lexicon(): ReadonlyMap<string, 'id' | 'en'> {
 }
 
 export function countFunctionWords(text: string): FunctionWordCounts {
-  const words = lexicon();
-  const counts = { id: 0, en: 0 };
+  const lexiconWords = lexicon();
+  const counts = { id: 0, en: 0, words: 0 };
   for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    const lang = words.get(m[0]);
+    counts.words++;
+    const lang = lexiconWords.get(m[0]);
     if (lang) counts[lang]++;
   }
   return counts;
