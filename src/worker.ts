@@ -9,7 +9,11 @@
  * worker's CPU, and a slower JSON.parse when a re-code reads stored documents back). So the worker loads
  * pdfjs (and its in-thread "fake worker") first and puts the natives back; polyfills that only add
  * missing methods (Promise.withResolvers, Set methods…) stay, since pdfjs needs them.
+ * It also gives pdfjs a DecompressionStream that inflates in one native call (see
+ * extract/sync-decompression-stream.ts).
  */
+import { installSyncDecompression } from './extract/sync-decompression-stream.js';
+
 const natives = [
   [Array.prototype, 'push', Array.prototype.push],
   [JSON, 'parse', JSON.parse],
@@ -26,6 +30,7 @@ for (const [target, key, native] of natives) {
     Object.defineProperty(target, key, { value: native, writable: true, configurable: true, enumerable: false });
   }
 }
+installSyncDecompression();
 
 const { processDocument, warmUp } = await import('./process-document.js');
 type ProcessTask = import('./process-document.js').ProcessTask;
