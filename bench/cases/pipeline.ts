@@ -17,8 +17,10 @@ const corpus = path.resolve(root, '..', 'shared', 'corpus', 'real');
 
 interface ChildResult { seconds: number; pages: number; maxRssMb: number; cpuSeconds: number }
 
+const measureChild = path.join(root, 'bench', 'measure-child.mjs');
+
 function child(args: string[]): ChildResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'child-run.ts'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, [measureChild, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
 
@@ -28,16 +30,16 @@ export async function bench(): Promise<Record<string, number>> {
   try {
     const raw = child(['raw-pdfjs', ...pdfs]);
     const rawRate = raw.pages / raw.seconds;
-    const pair = await sideBySide(pdfs, (half) => [process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'child-run.ts'), 'raw-pdfjs', ...half]]);
+    const pair = await sideBySide(pdfs, (half) => [process.execPath, [measureChild, 'raw-pdfjs', ...half]]);
     const pairVsOne = pair.pages / pair.seconds / rawRate;
     const best = (jobs: number): ChildResult => {
       // Best of two, each on a fresh store, so one hiccup of the machine does not decide the figure.
-      const runs = [0, 1].map((i) => child(['telaah', path.join(tmp, `j${jobs}-${i}.sqlite`), String(jobs), ...pdfs]));
+      const runs = [0, 1].map((i) => child(['telaah', path.join(tmp, `j${jobs}-${i}.sqlite`), String(jobs), '-', ...pdfs]));
       return runs.sort((a, b) => a.seconds - b.seconds)[0];
     };
     const one = best(1);
     const two = best(2);
-    const rerun = child(['telaah', path.join(tmp, 'j2-0.sqlite'), '2', ...pdfs]);
+    const rerun = child(['telaah', path.join(tmp, 'j2-0.sqlite'), '2', '-', ...pdfs]);
     const figures = {
       pdfs: pdfs.length,
       pages: raw.pages,

@@ -19,12 +19,9 @@
  * (the sample's figures only, on the smallest corpus).
  * Targets: jobs 1 ≥ 0.6× raw; jobs 2 ≥ 1.7× jobs 1; documents/s at the largest count within 15% of the
  * smallest; peak RSS < 1 GiB; no-change re-run < 3%; re-code < 10%; FTS p95 < 50 ms; matrix < 500 ms.
- *
- * This file is also the child: `node --import tsx bench/cases/scale.ts <job> …` runs one measured job
- * and prints one JSON line (jobs: raw-pdfjs, raw-pdfjs-tuned, pdftotext, telaah).
+ * Every measured job runs in a fresh plain-Node process (bench/measure-child.mjs).
  */
 import { execFileSync } from 'node:child_process';
-import { rawPdfjsPages } from '../raw-pdfjs-pages.js';
 import { sideBySide } from '../side-by-side.js';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -50,82 +47,13 @@ interface Measured {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Child jobs
-// ---------------------------------------------------------------------------------------------------
-
-/** CPU seconds of this process's main thread (Linux /proc; null elsewhere): the single writer's share. */
-function mainThreadCpuSeconds(): number | null {
-  try {
-    // Fields 14 and 15 (utime, stime, in clock ticks) after the parenthesised command name.
-    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-async function childJob(job: string, args: string[]): Promise<Measured> {
-  const mainBefore = mainThreadCpuSeconds() ?? 0;
-  const started = performance.now();
-  let pages = 0;
-  let documents = 0;
-  const extra: Partial<Measured> = {};
-  const listed = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
-  if (job === 'raw-pdfjs' || job === 'raw-pdfjs-tuned') {
-    if (job === 'raw-pdfjs-tuned') {
-      const { preparePdfjsThread } = await import(pathToFileURL(path.join(root, 'dist', 'extract', 'prepare-pdfjs-thread.js')).href);
-      await preparePdfjsThread();
-    }
-    for (const file of listed(args[0])) {
-      const read = await rawPdfjsPages(file);
-      pages += read.pages;
-      if (read.complete) documents++;
-    }
-  } else if (job === 'pdftotext') {
-    for (const file of listed(args[0])) {
-      try {
-        const text = execFileSync('pdftotext', ['-q', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-        // pdftotext ends every page with a form feed.
-        pages += text.split('\f').length - 1;
-        documents++;
-      } catch {
-        // As above.
-      }
-    }
-  } else if (job === 'telaah') {
-    const [database, jobs, pipelineFile, inputs] = args;
-    const { runPipeline } = await import(pathToFileURL(path.join(root, 'dist', 'pipeline.js')).href);
-    const { defaultPipeline, loadPipeline } = await import(pathToFileURL(path.join(root, 'dist', 'config.js')).href);
-    const config = pipelineFile === '-' ? defaultPipeline() : loadPipeline(pipelineFile);
-    const inputList = inputs.endsWith('.list') ? listed(inputs) : [inputs];
-    const summary = await runPipeline({ config, inputs: inputList, database, jobs: Number(jobs) });
-    pages = summary.processedPages;
-    documents = summary.ok + summary.flagged + summary.failed;
-    Object.assign(extra, { failed: summary.failed, extracted: summary.extracted, reannotated: summary.reannotated, skipped: summary.skipped });
-  } else {
-    throw new Error(`unknown job ${job}`);
-  }
-  const usage = process.resourceUsage();
-  return {
-    seconds: (performance.now() - started) / 1000, pages, documents,
-    maxRssMb: usage.maxRSS / 1024,
-    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
-    mainBusySeconds: (mainThreadCpuSeconds() ?? Number.NaN) - mainBefore,
-    ...extra,
-  };
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === self) {
-  const [job, ...args] = process.argv.slice(2);
-  console.log(JSON.stringify(await childJob(job, args)));
-}
-
-// ---------------------------------------------------------------------------------------------------
 // The benchmark
 // ---------------------------------------------------------------------------------------------------
 
+const measureChild = path.join(root, 'bench', 'measure-child.mjs');
+
 function child(job: string, ...args: string[]): Measured {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', self, job, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, [measureChild, job, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out.trim().split('\n').at(-1)!) as Measured;
 }
 
@@ -262,7 +190,7 @@ export async function bench(): Promise<Record<string, number | string>> {
   const pair = await sideBySide(sample, (half) => {
     const list = path.join(work, `half-${half.length}-${half[0] ? path.basename(half[0]) : 'none'}.list`);
     writeFileSync(list, half.join('\n') + '\n');
-    return [process.execPath, ['--import', 'tsx', self, 'raw-pdfjs', list]];
+    return [process.execPath, [measureChild, 'raw-pdfjs', list]];
   });
   const native = bestOf(repeat, () => child('pdftotext', sampleList));
   // Round by round, each contender once, in an order that turns each round.

@@ -1,7 +1,8 @@
 /**
  * The benchmarks' baseline: pdfjs-dist text extraction alone (getTextContent page by page, the same
  * options the pipeline uses). Returns the pages read and whether the whole file was read; a broken
- * file costs what it costs, as it does in the pipeline.
+ * file costs what it costs, as it does in the pipeline. Plain JavaScript, so that benchmark children
+ * run on plain Node as the `telaah` command does (no TypeScript loader, no source maps).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const standardFontDataUrl = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'pdfjs-dist', 'standard_fonts') + path.sep;
 
-export async function rawPdfjsPages(file: string): Promise<{ pages: number; complete: boolean }> {
+/** @returns {Promise<{ pages: number, complete: boolean }>} */
+export async function rawPdfjsPages(/** @type {string} */ file) {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let pages = 0;
   try {
