@@ -73,7 +73,17 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     // Plan with bounded concurrency: hashing streams each file, a few at a time, whatever the corpus size.
     const stored = writer.fileStates();
     const planning = new PQueue({ concurrency: 4 });
-    const plans = await Promise.all(discovery.files.map((f) => planning.add(() => planFile(f, stored.get(f.file), versions, config.limits.maxFileMegabytes)) as Promise<PlannedWork>));
+    // The workers warm up (registry, codebook) while the rest is planned, as soon as one file needs them.
+    let warming: Promise<void> | null = null;
+    const warmUp = () => {
+      if (!warming) (warming = pool.warmUp()).catch(() => undefined); // awaited below, where a failure surfaces
+      return warming;
+    };
+    const plans = await Promise.all(discovery.files.map((f) => planning.add(async () => {
+      const plan = await planFile(f, stored.get(f.file), versions, config.limits.maxFileMegabytes);
+      if (plan.action === 'full' || plan.action === 'annotations') void warmUp();
+      return plan;
+    }) as Promise<PlannedWork>));
     options.onPlanned?.(plans.length + discovery.problems.length, plans.filter((p) => p.action !== 'skip').length);
     // Inputs that cannot even be read (loops, dangling links, permissions, size) are failed documents.
     for (const problem of [...discovery.problems.map((p) => ({ ...p, rule: 'unreadable-input' })), ...plans.flatMap((p) => (p.action === 'unreadable' ? [p] : []))]) {
@@ -81,7 +91,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       record(failedDocument({ identity, ...stamp }, problem.reason, problem.rule));
     }
     const work = plans.filter((p) => p.action === 'full' || p.action === 'annotations');
-    if (work.length) await pool.warmUp();
+    if (work.length) await warmUp();
     for (const plan of processingOrder(plans)) {
       if (plan.action === 'skip') {
         tally.skipped(plan.identity.file, plan.stored);

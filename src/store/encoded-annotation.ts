@@ -73,11 +73,13 @@ export function countAnnotations(annotations: readonly EncodedAnnotation[]): Ann
 export function outputDigest(annotations: readonly EncodedAnnotation[]): string {
   const hash = createHash('sha256');
   // Versions count here (unlike in identities): a version bump with the same output still restamps rows.
-  for (const a of annotations) hash.update(a.version).update('\u0000').update(annotationIdentity(a)).update('\u0001');
+  for (const a of annotations) hash.update(`${a.version}\u0000${annotationIdentity(a)}\u0001`);
   return hash.digest('hex').slice(0, 32);
 }
 
 /** The output digest of each annotator in `sources`, from the annotations it produced. */
 export function outputDigests(sources: readonly string[], annotations: readonly EncodedAnnotation[]): Record<string, string> {
-  return Object.fromEntries(sources.map((source) => [source, outputDigest(annotations.filter((a) => a.source === source))]));
+  const bySource = new Map<string, EncodedAnnotation[]>(sources.map((source) => [source, []]));
+  for (const a of annotations) bySource.get(a.source)?.push(a);
+  return Object.fromEntries([...bySource].map(([source, own]) => [source, outputDigest(own)]));
 }
