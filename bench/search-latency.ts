@@ -9,7 +9,7 @@
  * proportion to the sampled rows, not to all matches (stride scan with and without bm25 per query).
  *
  *   npx tsx bench/search-latency.ts bench/corpora/stores/whole-10000.sqlite [--k 5000,10000,20000] [--rounds 5] [--cache-mb 256]
- * (--cache-mb sets SQLite's page cache for the connection; the default is 2 MB.)
+ * (--cache-mb sets SQLite's page cache for the connection; the default is 16 MB in better-sqlite3's build.)
  */
 import Database from 'better-sqlite3';
 import { EXACT_RANK_LIMIT, searchSentences, toFtsQuery } from '../src/store/search.js';

@@ -132,7 +132,9 @@ export async function queryTimes(database: string): Promise<{ ftsColdP95Ms: numb
   const { openDatabase } = await import(pathToFileURL(path.join(root, 'dist', 'store', 'open-store.js')).href);
   const { searchSentences } = await import(pathToFileURL(path.join(root, 'dist', 'store', 'search.js')).href);
   const { themeCountsByDocument } = await import(pathToFileURL(path.join(root, 'dist', 'store', 'stats.js')).href);
-  const db = openDatabase(database, { readonly: true });
+  const { QUERY_CACHE_MEGABYTES } = await import(pathToFileURL(path.join(root, 'dist', 'store', 'open-store.js')).href);
+  // Opened as the review server opens its store, the program that runs queries one after another.
+  const db = openDatabase(database, { readonly: true, cacheMegabytes: QUERY_CACHE_MEGABYTES });
   try {
     // searchSentences ranks exactly up to EXACT_RANK_LIMIT matches and an even sample above it
     // (bench/search-latency.ts gives the exact-ranking figures beside these).

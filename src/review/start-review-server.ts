@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { codebookPath } from '../annotate/themes/codebook-path.js';
 import { loadCodebook } from '../annotate/themes/load-codebook.js';
 import { themesOptions } from '../annotate/themes/options.js';
-import { openDatabase } from '../store/open-store.js';
+import { openDatabase, QUERY_CACHE_MEGABYTES } from '../store/open-store.js';
 import { buildReviewApp } from './build-review-app.js';
 import type { ThemeChoice } from './review-context.js';
 
@@ -41,7 +41,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<{
   }
   if (options.token !== undefined && options.token.length < 12) throw new ReviewServerError('--token must be at least 12 characters');
   if (!existsSync(options.db)) throw new ReviewServerError(`no store at ${options.db}; run \`telaah run\` first or pass --db`);
-  const db = openDatabase(options.db, { busyTimeoutMs: 5_000 });
+  const db = openDatabase(options.db, { busyTimeoutMs: 5_000, cacheMegabytes: QUERY_CACHE_MEGABYTES });
   const allowedHosts = new Set<string>();
   const app = buildReviewApp({ db, token: options.token, allowedHosts, codebookThemes: codebookThemes(options.codebook) });
   try {

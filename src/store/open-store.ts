@@ -14,12 +14,23 @@ export interface OpenOptions {
   readonly readonly?: boolean;
   /** Milliseconds a writer waits for another's lock before SQLITE_BUSY. */
   readonly busyTimeoutMs?: number;
+  /** SQLite's page cache for this connection (default: 16 MB, better-sqlite3's build of SQLite). */
+  readonly cacheMegabytes?: number;
 }
+
+/**
+ * The page cache of a connection that answers many queries (the review server). With the default cache a
+ * repeated search reads the index again through the OS, whose cache a machine may evict at will: on the
+ * 10,000-document store, 20 searches × 5 rounds after the OS cache was dropped had p95 39–50 ms with
+ * the default 16 MB and 35–36 ms with 64 MB (33–35 ms with 128 MB). It only grows as pages are read.
+ */
+export const QUERY_CACHE_MEGABYTES = 64;
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:' && !options.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+  if (options.cacheMegabytes) db.pragma(`cache_size = -${Math.round(options.cacheMegabytes * 1024)}`);
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     // NORMAL is durable across application crashes in WAL mode; only power loss can drop the last commits.
