@@ -92,9 +92,13 @@ function reannotate(stored: Omit<TelaahDocument, 'annotations'>, task: ProcessTa
   const digests = outputDigests(ran.map((a) => a.id), fresh);
   let annotations = fresh;
   let replaced: ProcessedDocument['replaced'];
+  // The document's whole set of digests: the re-run annotators' fresh ones, the others' as stored (an
+  // annotator re-run for being disabled has no output, and its digest goes with its rows).
+  let allDigests = digests;
   if (rerun) {
     const t = performance.now();
     const storedDigests = readOutputDigests(db, identity.file);
+    allDigests = { ...Object.fromEntries(Object.entries(storedDigests).filter(([source]) => !rerun.includes(source))), ...digests };
     const changed = ran.filter((a) => storedDigests[a.id] !== digests[a.id]).map((a) => a.id);
     const storedRows = readAnnotationRows(db, identity.file, changed);
     annotations = [];
@@ -113,7 +117,7 @@ function reannotate(stored: Omit<TelaahDocument, 'annotations'>, task: ProcessTa
     language: stored.language, pageCount: stored.pageCount, layout: null, segments: null, annotations, replaced,
     // Counts only for the annotators whose output changed; the others' stored counts stand.
     annotationCounts: countAnnotations(fresh.filter((f) => !unchanged.has(f.source))),
-    outputDigests: digests,
+    outputDigests: allDigests,
     messages: report.messages,
   };
 }

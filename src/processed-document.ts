@@ -44,7 +44,10 @@ export interface ProcessedDocument extends FileIdentity {
    * replacing those annotators' stored counts; counted from the whole output, not only the new rows.
    */
   readonly annotationCounts?: readonly AnnotationCount[];
-  /** `outputDigest` of each annotator that ran (all, or the re-run ones), merged into the stored ones. */
+  /**
+   * `outputDigest` of each annotator, the document's whole set: in mode 'annotations' with `rerun`, the
+   * re-run annotators' fresh digests and the others' as stored.
+   */
   readonly outputDigests?: Readonly<Record<string, string>>;
   readonly messages: readonly Message[];
   readonly extractionVersion: string;

@@ -62,7 +62,6 @@ export function createDocumentWriter(db: Db): DocumentWriter {
       annotator_versions = @annotatorVersions, output_digests = @outputDigests WHERE id = @id`),
     touchAnnotated: db.prepare(`UPDATE documents SET pipeline_version = ?, status = ?, error = ?, run_id = ?, updated_at = ?,
       mtime_ms = ?, annotator_versions = ?, output_digests = ? WHERE id = ?`),
-    digestsOf: db.prepare('SELECT output_digests AS d FROM documents WHERE id = ?'),
     deleteAnnotationsOf: db.prepare('DELETE FROM annotations WHERE document = ? AND source = ?'),
     deleteAnnotation: db.prepare('DELETE FROM annotations WHERE id = ? AND document = ? AND source = ?'),
     restampAnnotationsOf: db.prepare('UPDATE annotations SET version = ? WHERE document = ? AND source = ? AND version IS NOT ?'),
@@ -181,10 +180,8 @@ export function createDocumentWriter(db: Db): DocumentWriter {
     const recounted = doc.rerun?.filter((source) => !doc.replaced?.some((r) => r.unchanged && r.source === source)) ?? null;
     replaceCounts(existing.id, recounted, doc.annotationCounts ?? countAnnotations(doc.annotations));
     insertMessages(runId, existing.id, doc.file, doc.messages.filter((m) => m.stage === 'annotate'));
-    // The digests of the annotators that re-ran replace theirs; a disabled one's goes with its rows.
-    const stored = doc.rerun ? (JSON.parse((s.digestsOf.get(existing.id) as { d: string | null }).d ?? '{}') as Record<string, string>) : {};
-    for (const source of doc.rerun ?? []) delete stored[source];
-    const digests = JSON.stringify({ ...stored, ...doc.outputDigests });
+    // The worker sends the document's whole set of digests (the stored ones of annotators not re-run included).
+    const digests = doc.outputDigests ? JSON.stringify(doc.outputDigests) : null;
     s.touchAnnotated.run(doc.pipelineVersion, doc.status, doc.error, runId, now(), doc.mtimeMs, JSON.stringify(doc.annotatorVersions), digests, existing.id);
     return { documentId: existing.documentId };
   };
